@@ -1,0 +1,59 @@
+namespace Editorial.Core.Configuration;
+
+/// <summary>The "Editorial" section of the top-level appsettings.json: what a person edits.</summary>
+public sealed class EditorialOptions
+{
+    public const string SectionName = "Editorial";
+
+    /// <summary>Shown in the app bar and on every public page.</summary>
+    public string PortalName { get; set; } = "";
+
+    /// <summary>Opens every lead on the portal: "CTTĐT – Sáng 20/4, ...".</summary>
+    public string DatelinePrefix { get; set; } = "";
+
+    /// <summary>IANA id of the zone times are shown in; stored times are always UTC.</summary>
+    public string TimeZone { get; set; } = "";
+
+    /// <summary>Database, media and keys live here. A relative path is relative to the repository root.</summary>
+    public string DataFolder { get; set; } = "";
+
+    /// <summary>UI culture when the person has not chosen one.</summary>
+    public string DefaultCulture { get; set; } = "";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public BootstrapOptions Bootstrap { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (embedded default).</summary>
+    public string Provider { get; set; } = "";
+
+    /// <summary>Empty means a SQLite file editorial.db in the data folder.</summary>
+    public string ConnectionString { get; set; } = "";
+}
+
+/// <summary>Who exists on a fresh database.</summary>
+public sealed class BootstrapOptions
+{
+    /// <summary>When no user exists, create one demo account per role and print the passwords once.</summary>
+    public bool DemoAccounts { get; set; }
+
+    /// <summary>Production bootstrap: an administrator created when no administrator exists.</summary>
+    public string AdminUserName { get; set; } = "";
+
+    public string AdminEmail { get; set; } = "";
+
+    public string AdminFullName { get; set; } = "";
+
+    /// <summary>Set through an environment variable (Editorial__Bootstrap__AdminPassword), never committed.</summary>
+    public string AdminPassword { get; set; } = "";
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+
+    public static IReadOnlyList<string> Supported { get; } = [Sqlite];
+}

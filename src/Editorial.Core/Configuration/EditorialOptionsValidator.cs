@@ -1,0 +1,115 @@
+using System.Globalization;
+using Editorial.Core.Time;
+using Microsoft.Extensions.Configuration;
+
+namespace Editorial.Core.Configuration;
+
+/// <summary>
+/// Checks the raw configuration before anything starts, so that a missing or malformed key stops
+/// start-up with a message naming the key instead of failing later somewhere else.
+/// Messages are for the operator who edits appsettings.json, in Vietnamese like the rest of the product.
+/// </summary>
+public static class EditorialOptionsValidator
+{
+    private static readonly string[] SupportedCultures = ["vi-VN", "en-US"];
+
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var section = configuration.GetSection(EditorialOptions.SectionName);
+        if (!section.Exists())
+        {
+            errors.Add($"{EditorialOptions.SectionName}: thiếu mục cấu hình (missing section).");
+            return errors;
+        }
+
+        Required(section, nameof(EditorialOptions.PortalName), errors, maxLength: 200);
+        Required(section, nameof(EditorialOptions.DatelinePrefix), errors, maxLength: 40);
+        Required(section, nameof(EditorialOptions.DataFolder), errors, maxLength: 1000);
+
+        var zone = Required(section, nameof(EditorialOptions.TimeZone), errors, maxLength: 100);
+        if (zone is not null && !PortalTime.TryFindZone(zone, out _))
+        {
+            errors.Add($"{Key(section, nameof(EditorialOptions.TimeZone))}: không tìm thấy múi giờ \"{zone}\" (unknown time zone), ví dụ \"Asia/Ho_Chi_Minh\".");
+        }
+
+        var culture = Required(section, nameof(EditorialOptions.DefaultCulture), errors, maxLength: 20);
+        if (culture is not null && !SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"{Key(section, nameof(EditorialOptions.DefaultCulture))}: \"{culture}\" không được hỗ trợ; chọn một trong: {string.Join(", ", SupportedCultures)}.");
+        }
+
+        var database = section.GetSection(nameof(EditorialOptions.Database));
+        var provider = Required(database, nameof(DatabaseOptions.Provider), errors, maxLength: 40);
+        if (provider is not null && !DatabaseProviders.Supported.Contains(provider, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"{Key(database, nameof(DatabaseOptions.Provider))}: \"{provider}\" không được hỗ trợ; chọn một trong: {string.Join(", ", DatabaseProviders.Supported)}.");
+        }
+
+        var bootstrap = section.GetSection(nameof(EditorialOptions.Bootstrap));
+        Boolean(bootstrap, nameof(BootstrapOptions.DemoAccounts), errors);
+        ValidateAdminBootstrap(bootstrap, errors);
+
+        return errors;
+    }
+
+    private static void ValidateAdminBootstrap(IConfigurationSection bootstrap, List<string> errors)
+    {
+        var userName = bootstrap[nameof(BootstrapOptions.AdminUserName)];
+        var password = bootstrap[nameof(BootstrapOptions.AdminPassword)];
+        var email = bootstrap[nameof(BootstrapOptions.AdminEmail)];
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            if (!string.IsNullOrEmpty(password))
+            {
+                errors.Add($"{Key(bootstrap, nameof(BootstrapOptions.AdminUserName))}: thiếu tên đăng nhập cho mật khẩu quản trị đã đặt (password given without a user name).");
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add($"{Key(bootstrap, nameof(BootstrapOptions.AdminPassword))}: thiếu mật khẩu cho tài khoản quản trị \"{userName}\"; đặt qua biến môi trường Editorial__Bootstrap__AdminPassword.");
+        }
+        else if (password.Length < 10)
+        {
+            errors.Add($"{Key(bootstrap, nameof(BootstrapOptions.AdminPassword))}: mật khẩu phải có ít nhất 10 ký tự (at least 10 characters).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(email) && !email.Contains('@', StringComparison.Ordinal))
+        {
+            errors.Add($"{Key(bootstrap, nameof(BootstrapOptions.AdminEmail))}: \"{email}\" không phải địa chỉ email hợp lệ.");
+        }
+    }
+
+    private static string? Required(IConfigurationSection section, string name, List<string> errors, int maxLength)
+    {
+        var value = section[name];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{Key(section, name)}: thiếu giá trị (required).");
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            errors.Add($"{Key(section, name)}: dài quá {maxLength} ký tự (too long).");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    private static void Boolean(IConfigurationSection section, string name, List<string> errors)
+    {
+        var value = section[name];
+        if (value is not null && !bool.TryParse(value, out _))
+        {
+            errors.Add($"{Key(section, name)}: \"{value}\" không phải true hoặc false.");
+        }
+    }
+
+    private static string Key(IConfigurationSection section, string name) =>
+        string.Create(CultureInfo.InvariantCulture, $"{section.Path}:{name}");
+}

@@ -1,0 +1,61 @@
+using Editorial.Web.Infrastructure.Configuration;
+using Editorial.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Editorial.Web.Infrastructure.Data;
+
+/// <summary>Creates and migrates the database on start, then seeds what a fresh newsroom needs.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<EditorialDbContext> contextFactory,
+    EditorialSettings settings,
+    AccountBootstrapper accounts,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>Sections a new portal starts with; administrators rename or add later.</summary>
+    private static readonly (string Name, string Slug)[] StarterCategories =
+    [
+        ("Hoạt động của tỉnh", "hoat-dong-cua-tinh"),
+        ("Tin tức - Sự kiện", "tin-tuc-su-kien"),
+        ("Kinh tế", "kinh-te"),
+        ("Văn hóa - Xã hội", "van-hoa-xa-hoi"),
+    ];
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(settings.DataFolder);
+
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers of the public pages go on while an editor saves.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await db.Database.CloseConnectionAsync();
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            await SeedCategoriesAsync(db, cancellationToken);
+        }
+
+        await accounts.EnsureRolesAsync();
+        await accounts.EnsureBootstrapAccountsAsync();
+        logger.LogInformation("Database ready in {DataFolder}", settings.DataFolder);
+    }
+
+    private async Task SeedCategoriesAsync(EditorialDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Categories.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var order = 0;
+        foreach (var (name, slug) in StarterCategories)
+        {
+            db.Categories.Add(new Category { Name = name, Slug = slug, SortOrder = ++order });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

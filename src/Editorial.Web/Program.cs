@@ -1,0 +1,20 @@
+using Editorial.Web;
+using Editorial.Web.Infrastructure.Configuration;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var app = builder.AddEditorial().Build();
+    await app.UseEditorialAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupConfigurationException ex)
+{
+    // A person edited appsettings.json: tell them which key, not a stack trace.
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;

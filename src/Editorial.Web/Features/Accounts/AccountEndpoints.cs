@@ -1,3 +1,4 @@
+using Editorial.Web.Features.Administration;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +13,16 @@ internal static class AccountEndpoints
         endpoints.MapPost("/Account/Logout", async (
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] ILoggerFactory loggers,
+            [FromServices] AuditTrail audit,
             HttpContext context) =>
         {
             var userName = context.User.Identity?.Name;
             await signInManager.SignOutAsync();
+            if (userName is not null)
+            {
+                await audit.RecordAsync(AuditActions.SignOut, userName, clientAddress: context.Connection.RemoteIpAddress?.ToString());
+            }
+
             loggers.CreateLogger("Editorial.Accounts").LogInformation("{UserName} signed out", userName);
             return TypedResults.LocalRedirect("~/Account/Login");
         });

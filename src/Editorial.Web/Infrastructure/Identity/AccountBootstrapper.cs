@@ -1,4 +1,5 @@
 using Editorial.Core.Accounts;
+using Editorial.Web.Features.Administration;
 using Editorial.Web.Infrastructure.Configuration;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,7 @@ public sealed class AccountBootstrapper(
     EditorialSettings settings,
     TimeProvider clock,
     IBootstrapConsole console,
+    AuditTrail audit,
     ILogger<AccountBootstrapper> logger)
 {
     /// <summary>One demo account per role: user name, full name, role.</summary>
@@ -71,6 +73,7 @@ public sealed class AccountBootstrapper(
         }
 
         EnsureSucceeded(await users.AddToRoleAsync(existing, Roles.Administrator), $"administrator role for {bootstrap.AdminUserName}");
+        await audit.RecordAsync(AuditActions.AccountCreated, "system", $"{bootstrap.AdminUserName}: {Roles.Administrator} (appsettings)");
         logger.LogWarning("Created administrator account {UserName} from configuration", bootstrap.AdminUserName);
     }
 
@@ -84,6 +87,7 @@ public sealed class AccountBootstrapper(
             EnsureSucceeded(await users.CreateAsync(user, password), $"demo account {userName}");
             EnsureSucceeded(await users.AddToRoleAsync(user, role), $"role {role} for {userName}");
             created.Add((userName, password, role));
+            await audit.RecordAsync(AuditActions.AccountCreated, "system", $"{userName}: {role} (demo)");
         }
 
         console.PrintDemoAccounts(created);

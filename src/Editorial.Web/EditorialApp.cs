@@ -77,6 +77,9 @@ public static class EditorialApp
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseWorkstationGate();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

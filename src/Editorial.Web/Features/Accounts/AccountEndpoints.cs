@@ -1,4 +1,5 @@
 using Editorial.Web.Features.Administration;
+using Microsoft.AspNetCore.Antiforgery;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,15 @@ internal static class AccountEndpoints
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] ILoggerFactory loggers,
             [FromServices] AuditTrail audit,
+            [FromServices] IAntiforgery antiforgery,
             HttpContext context) =>
         {
+            // The endpoint binds no form value, so the antiforgery middleware would not check it.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var userName = context.User.Identity?.Name;
             await signInManager.SignOutAsync();
             if (userName is not null)
@@ -24,7 +32,7 @@ internal static class AccountEndpoints
             }
 
             loggers.CreateLogger("Editorial.Accounts").LogInformation("{UserName} signed out", userName);
-            return TypedResults.LocalRedirect("~/Account/Login");
+            return Results.LocalRedirect("~/Account/Login");
         });
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Editorial.Web.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Localization;
 
 namespace Editorial.Web.Infrastructure.Localization;
@@ -41,14 +42,11 @@ public static class Cultures
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(LocalUrl.IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
         return endpoints;
     }
 
     public static string NameOf(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "en" ? "English" : "Tiếng Việt";
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

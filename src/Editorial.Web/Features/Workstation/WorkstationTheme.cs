@@ -24,6 +24,9 @@ public static class WorkstationTheme
                 // Fonts with full Vietnamese coverage (stacked diacritics render correctly).
                 FontFamily = ["Roboto", "Noto Sans", "Segoe UI", "Arial", "sans-serif"],
             },
+
+            // Vietnamese capitals stack diacritics above the line; sentence case reads better on buttons.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

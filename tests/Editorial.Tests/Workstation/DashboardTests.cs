@@ -221,6 +221,7 @@ public sealed class DashboardTests : WorkstationComponentTest
             db.Articles.Add(new Article
             {
                 Title = $"{state} by {author}",
+                Slug = $"story-{Guid.NewGuid():N}",
                 State = state,
                 CreatedById = author,
                 CreatedAtUtc = Now.AddDays(-30),

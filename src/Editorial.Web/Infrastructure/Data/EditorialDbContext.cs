@@ -1,3 +1,4 @@
+using Editorial.Core.Articles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,10 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,12 +45,40 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
 
         builder.Entity<Article>(article =>
         {
-            article.Property(a => a.Title).HasMaxLength(250).IsRequired();
+            article.Property(a => a.Title).HasMaxLength(ArticleLimits.TitleMaxLength).IsRequired();
+            article.Property(a => a.TitleFolded).HasMaxLength(ArticleLimits.TitleMaxLength).IsRequired();
+            article.Property(a => a.Slug).HasMaxLength(ArticleLimits.SlugMaxLength).IsRequired();
+            article.HasIndex(a => a.Slug).IsUnique();
+            article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
             article.Property(a => a.State).HasConversion<string>().HasMaxLength(32);
+            article.Property(a => a.Lead).HasMaxLength(ArticleLimits.LeadMaxLength);
+            article.Property(a => a.FeaturedImageCaption).HasMaxLength(ArticleLimits.CaptionMaxLength);
+            article.Property(a => a.Byline).HasMaxLength(ArticleLimits.BylineMaxLength);
             article.Property(a => a.CreatedById).HasMaxLength(450).IsRequired();
+            article.Property(a => a.UpdatedById).HasMaxLength(450);
+            article.Property(a => a.Version).IsConcurrencyToken();
             article.HasIndex(a => new { a.CreatedById, a.State });
-            article.HasIndex(a => a.State);
+            article.HasIndex(a => new { a.State, a.UpdatedAtUtc });
             article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ArticleRevision>(revision =>
+        {
+            revision.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            revision.Property(r => r.Title).HasMaxLength(ArticleLimits.TitleMaxLength);
+            revision.Property(r => r.AuthorId).HasMaxLength(450).IsRequired();
+            revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MediaAsset>(media =>
+        {
+            media.Property(m => m.OriginalPath).HasMaxLength(300).IsRequired();
+            media.Property(m => m.WebPath).HasMaxLength(300).IsRequired();
+            media.Property(m => m.ThumbnailPath).HasMaxLength(300).IsRequired();
+            media.Property(m => m.OriginalFileName).HasMaxLength(260);
+            media.Property(m => m.ContentType).HasMaxLength(100);
+            media.Property(m => m.UploadedById).HasMaxLength(450).IsRequired();
         });
     }
 

@@ -17,6 +17,13 @@ public sealed class PortalTime(TimeProvider clock, TimeZoneInfo zone)
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>A wall-clock time in the portal's zone (as typed by a person) as an instant.</summary>
+    public DateTimeOffset FromLocal(DateTime wallClock)
+    {
+        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
     public string Format(DateTimeOffset instant) =>
         ToLocal(instant).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Editorial.Core.Articles;
+using Editorial.Core.Text;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,25 @@ public sealed record ArticleRow(int Id, string Title, ArticleState State, string
 
 public sealed record ArticlePage(IReadOnlyList<ArticleRow> Rows, int Total);
 
+/// <summary>Filters of "Bài của tôi": state, category and words of the title (with or without diacritics).</summary>
+public sealed record StoryFilter(ArticleState? State = null, int? CategoryId = null, string? TitleSearch = null);
+
 /// <summary>Read-only lists of stories for the workstation's grids, one page at a time.</summary>
 public sealed class ArticleListService(IDbContextFactory<EditorialDbContext> contextFactory)
 {
     public Task<ArticlePage> ByAuthorAsync(string userId, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        QueryAsync(a => a.CreatedById == userId, newestFirst: true, page, pageSize, cancellationToken);
+        ByAuthorAsync(userId, new StoryFilter(), page, pageSize, cancellationToken);
+
+    public Task<ArticlePage> ByAuthorAsync(string userId, StoryFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var folded = VietnameseText.Fold(filter.TitleSearch ?? "");
+        return QueryAsync(
+            a => a.CreatedById == userId
+                 && (filter.State == null || a.State == filter.State)
+                 && (filter.CategoryId == null || a.CategoryId == filter.CategoryId)
+                 && (folded == "" || a.TitleFolded.Contains(folded)),
+            newestFirst: true, page, pageSize, cancellationToken);
+    }
 
     /// <summary>Stories waiting for an editor, oldest first so nothing waits forever.</summary>
     public Task<ArticlePage> InStateAsync(ArticleState state, bool newestFirst, int page, int pageSize, CancellationToken cancellationToken = default) =>

@@ -3,6 +3,7 @@ using Editorial.Web.Components;
 using Editorial.Web.Features.Accounts;
 using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles;
+using Editorial.Web.Features.Media;
 using Editorial.Web.Features.Workstation;
 using Editorial.Web.Infrastructure.Configuration;
 using Editorial.Web.Infrastructure.Data;
@@ -62,6 +63,7 @@ public static class EditorialApp
         services.AddScoped<UserDirectory>();
         services.AddScoped<CategoryCatalog>();
         services.AddSingleton<AuditTrail>();
+        services.AddEditorialMedia(settings, root);
 
         return builder;
     }
@@ -86,6 +88,7 @@ public static class EditorialApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCultureSwitch();
+        app.MapMediaEndpoints();
         return app;
     }
 }

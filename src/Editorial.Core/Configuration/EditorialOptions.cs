@@ -23,6 +23,8 @@ public sealed class EditorialOptions
     public DatabaseOptions Database { get; set; } = new();
 
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    public MediaOptions Media { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -49,6 +51,35 @@ public sealed class BootstrapOptions
 
     /// <summary>Set through an environment variable (Editorial__Bootstrap__AdminPassword), never committed.</summary>
     public string AdminPassword { get; set; } = "";
+}
+
+/// <summary>Uploaded images: how big, where, and the sizes of the copies made for the web.</summary>
+public sealed class MediaOptions
+{
+    public const long DefaultMaxUploadBytes = 10 * 1024 * 1024;
+
+    /// <summary>The most an operator may allow; larger uploads would hold too much in memory at once.</summary>
+    public const long MaxUploadBytesCeiling = 100 * 1024 * 1024;
+
+    public const int DefaultWebMaxWidth = 1600;
+
+    public const int DefaultThumbnailMaxWidth = 320;
+
+    /// <summary>Bounds for both widths: a copy narrower than this is useless, wider is no longer "web size".</summary>
+    public const int MinWidth = 16;
+
+    public const int MaxWidth = 10000;
+
+    /// <summary>Largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>Empty means "media" inside the data folder; a relative path is relative to the repository root.</summary>
+    public string Folder { get; set; } = "";
+
+    /// <summary>The web-size copy is at most this wide (never enlarged).</summary>
+    public int WebMaxWidth { get; set; } = DefaultWebMaxWidth;
+
+    public int ThumbnailMaxWidth { get; set; } = DefaultThumbnailMaxWidth;
 }
 
 public static class DatabaseProviders

@@ -50,6 +50,8 @@ public static class EditorialOptionsValidator
         Boolean(bootstrap, nameof(BootstrapOptions.DemoAccounts), errors);
         ValidateAdminBootstrap(bootstrap, errors);
 
+        ValidateMedia(section.GetSection(nameof(EditorialOptions.Media)), errors);
+
         return errors;
     }
 
@@ -80,6 +82,42 @@ public static class EditorialOptionsValidator
         if (!string.IsNullOrWhiteSpace(email) && !email.Contains('@', StringComparison.Ordinal))
         {
             errors.Add($"{Key(bootstrap, nameof(BootstrapOptions.AdminEmail))}: \"{email}\" không phải địa chỉ email hợp lệ.");
+        }
+    }
+
+    /// <summary>Every media key is optional: a missing key takes its default, a present one must make sense.</summary>
+    private static void ValidateMedia(IConfigurationSection media, List<string> errors)
+    {
+        var maxUpload = media[nameof(MediaOptions.MaxUploadBytes)];
+        if (maxUpload is not null)
+        {
+            if (!long.TryParse(maxUpload, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes <= 0)
+            {
+                errors.Add($"{Key(media, nameof(MediaOptions.MaxUploadBytes))}: \"{maxUpload}\" không phải số byte dương (must be a positive number of bytes), ví dụ 10485760 cho 10 MB.");
+            }
+            else if (bytes > MediaOptions.MaxUploadBytesCeiling)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Key(media, nameof(MediaOptions.MaxUploadBytes))}: tối đa {MediaOptions.MaxUploadBytesCeiling} byte (100 MB) (at most 100 MB)."));
+            }
+        }
+
+        var folder = media[nameof(MediaOptions.Folder)];
+        if (folder is not null && folder.Length > 1000)
+        {
+            errors.Add($"{Key(media, nameof(MediaOptions.Folder))}: dài quá 1000 ký tự (too long).");
+        }
+
+        Width(media, nameof(MediaOptions.WebMaxWidth), errors);
+        Width(media, nameof(MediaOptions.ThumbnailMaxWidth), errors);
+    }
+
+    private static void Width(IConfigurationSection section, string name, List<string> errors)
+    {
+        var value = section[name];
+        if (value is not null
+            && (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pixels) || pixels < MediaOptions.MinWidth || pixels > MediaOptions.MaxWidth))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{Key(section, name)}: \"{value}\" phải là số điểm ảnh từ {MediaOptions.MinWidth} đến {MediaOptions.MaxWidth} (pixels, {MediaOptions.MinWidth}–{MediaOptions.MaxWidth})."));
         }
     }
 

@@ -232,6 +232,77 @@ public sealed class EditorialOptionsValidatorTests
         Assert.StartsWith("Editorial:", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MediaKeys_AreOptional_AndTakeTheirDefaults()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ValidSettings()).Build();
+
+        var media = configuration.GetSection("Editorial").Get<EditorialOptions>()!.Media;
+
+        Assert.Empty(EditorialOptionsValidator.Validate(configuration));
+        Assert.Equal(10_485_760, media.MaxUploadBytes);
+        Assert.Equal("", media.Folder);
+        Assert.Equal(1600, media.WebMaxWidth);
+        Assert.Equal(320, media.ThumbnailMaxWidth);
+    }
+
+    [Fact]
+    public void TheRepositorysAppSettings_SpellOutTheMediaDefaults()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(RepositoryPaths.AppSettings, optional: false).Build();
+
+        Assert.Equal("10485760", configuration["Editorial:Media:MaxUploadBytes"]);
+        Assert.Equal("", configuration["Editorial:Media:Folder"]);
+        Assert.Equal("1600", configuration["Editorial:Media:WebMaxWidth"]);
+        Assert.Equal("320", configuration["Editorial:Media:ThumbnailMaxWidth"]);
+    }
+
+    [Fact]
+    public void CompleteMediaSettings_AreValid()
+    {
+        var settings = ValidSettings();
+        settings["Editorial:Media:MaxUploadBytes"] = "104857600";
+        settings["Editorial:Media:Folder"] = "/srv/editorial/media";
+        settings["Editorial:Media:WebMaxWidth"] = "1200";
+        settings["Editorial:Media:ThumbnailMaxWidth"] = "16";
+
+        Assert.Empty(Validate(settings));
+    }
+
+    [Theory]
+    [InlineData("Editorial:Media:MaxUploadBytes", "0")]
+    [InlineData("Editorial:Media:MaxUploadBytes", "-1")]
+    [InlineData("Editorial:Media:MaxUploadBytes", "10MB")]
+    [InlineData("Editorial:Media:MaxUploadBytes", "1.5")]
+    [InlineData("Editorial:Media:MaxUploadBytes", "")]
+    [InlineData("Editorial:Media:MaxUploadBytes", "104857601")]
+    [InlineData("Editorial:Media:MaxUploadBytes", "99999999999999999999")]
+    [InlineData("Editorial:Media:WebMaxWidth", "0")]
+    [InlineData("Editorial:Media:WebMaxWidth", "15")]
+    [InlineData("Editorial:Media:WebMaxWidth", "10001")]
+    [InlineData("Editorial:Media:WebMaxWidth", "rộng")]
+    [InlineData("Editorial:Media:ThumbnailMaxWidth", "-320")]
+    [InlineData("Editorial:Media:ThumbnailMaxWidth", "")]
+    public void BadMediaValue_IsReportedByItsFullPath(string key, string value)
+    {
+        var settings = ValidSettings();
+        settings[key] = value;
+
+        var error = Assert.Single(Validate(settings));
+        Assert.StartsWith(key + ":", error, StringComparison.Ordinal);
+        Assert.Contains("(", error, StringComparison.Ordinal); // an English hint follows the Vietnamese
+    }
+
+    [Fact]
+    public void OverlongMediaFolder_IsReported()
+    {
+        var settings = ValidSettings();
+        settings["Editorial:Media:Folder"] = new string('x', 1001);
+
+        var error = Assert.Single(Validate(settings));
+        Assert.StartsWith("Editorial:Media:Folder:", error, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> WithAdministrator(string userName, string password, string email)
     {
         var settings = ValidSettings();

@@ -60,6 +60,8 @@ public static class EditorialApp
         // Features
         services.AddScoped<DashboardService>();
         services.AddScoped<ArticleListService>();
+        services.AddScoped<ArticleEditingService>();
+        services.AddSingleton<StoryBodySanitizer>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<CategoryCatalog>();
         services.AddSingleton<AuditTrail>();

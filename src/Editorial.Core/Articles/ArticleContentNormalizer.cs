@@ -6,7 +6,7 @@ namespace Editorial.Core.Articles;
 /// Brings every text field of a story to the stored form: Unicode NFC (TCVN 6909:2001), trimmed,
 /// tags de-duplicated. Text pasted from macOS or old Word exports often arrives decomposed (NFD).
 /// </summary>
-public static class ArticleContentNormalizer
+public static partial class ArticleContentNormalizer
 {
     public static ArticleContent Normalize(ArticleContent content) => content with
     {
@@ -23,10 +23,10 @@ public static class ArticleContentNormalizer
             .ToList(),
         Meeting = content.Meeting is null ? null : content.Meeting with
         {
-            Organizer = Text(content.Meeting.Organizer),
-            Subject = Text(content.Meeting.Subject),
-            SitesDescription = Text(content.Meeting.SitesDescription),
-            Place = Text(content.Meeting.Place),
+            Organizer = Line(content.Meeting.Organizer),
+            Subject = Line(content.Meeting.Subject),
+            SitesDescription = Line(content.Meeting.SitesDescription),
+            Place = Line(content.Meeting.Place),
             Attendees = Text(content.Meeting.Attendees),
             Chairs = content.Meeting.Chairs
                 .Select(c => new MeetingChair(Line(c.Name), Line(c.Titles)))
@@ -37,7 +37,11 @@ public static class ArticleContentNormalizer
 
     /// <summary>One line: NFC, no line breaks, single spaces at the ends trimmed.</summary>
     private static string Line(string? value) =>
-        VietnameseText.Normalize((value ?? "").Replace("\r", " ").Replace("\n", " ")).Trim();
+        VietnameseText.Normalize(LineBreaks().Replace(value ?? "", " ")).Trim();
+
+    // A line break with the spaces around it (Windows \r\n included) becomes one space.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]*[\r\n]+[ \t]*")]
+    private static partial System.Text.RegularExpressions.Regex LineBreaks();
 
     private static string Text(string? value) => VietnameseText.Normalize((value ?? "").Replace("\r\n", "\n")).Trim();
 }

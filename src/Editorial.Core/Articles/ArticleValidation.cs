@@ -73,7 +73,8 @@ public static class ArticleValidation
 
     private static void RequiredText(List<ValidationError> errors, string field, string? value, int max)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        // Invisible characters pasted from Word (zero-width space, soft hyphen, BOM) are not a title.
+        if (string.IsNullOrWhiteSpace(value) || Text.VietnameseText.Fold(value).Length == 0)
         {
             errors.Add(new ValidationError(field, Required));
         }

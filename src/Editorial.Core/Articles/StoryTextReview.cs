@@ -51,21 +51,41 @@ public static class StoryTextReview
         }
     }
 
-    /// <summary>Converts text between tags only, so markup and attributes are never touched.</summary>
+    /// <summary>
+    /// Converts text between tags only, so markup and attributes are never touched. A text run that already
+    /// reads as Vietnamese (a caption typed in Unicode next to pasted legacy paragraphs) is left alone.
+    /// </summary>
     public static string ConvertHtml(string html)
     {
         var parts = SplitTags(html).ToList();
-        var textOnly = string.Join("\n", parts.Where(p => !p.IsTag).Select(p => p.Value));
-        var kind = LegacyEncoding.Detect(textOnly);
+        var bodyKind = LegacyEncoding.Detect(string.Join("\n", parts.Where(p => !p.IsTag).Select(p => p.Value)));
+        return string.Concat(parts.Select(p => p.IsTag ? p.Value : ConvertRun(p.Value, bodyKind)));
+    }
+
+    private static string ConvertRun(string text, LegacyEncodingKind bodyKind)
+    {
+        var kind = LegacyEncoding.Detect(text);
         if (kind == LegacyEncodingKind.None)
         {
-            // The whole body may be Unicode with one legacy paragraph: convert per text run.
-            return string.Concat(parts.Select(p => p.IsTag || LegacyEncoding.Detect(p.Value) == LegacyEncodingKind.None
-                ? p.Value
-                : LegacyEncoding.ToUnicode(p.Value, LegacyEncoding.Detect(p.Value))));
+            kind = bodyKind;
         }
 
-        return string.Concat(parts.Select(p => p.IsTag ? p.Value : LegacyEncoding.ToUnicode(p.Value, kind)));
+        if (kind == LegacyEncodingKind.None || string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        // Convert only when the result reads as more Vietnamese than the original does.
+        var converted = LegacyEncoding.ToUnicode(text, kind);
+        return ValidSyllableShare(converted) > ValidSyllableShare(text) ? converted : text;
+    }
+
+    private static double ValidSyllableShare(string text)
+    {
+        var words = text.Split([' ', '\t', '\n', '\r', ',', '.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '–', '-', '…', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetter))
+            .ToList();
+        return words.Count == 0 ? 0 : words.Count(VietnameseSyllable.IsValid) / (double)words.Count;
     }
 
     private static IEnumerable<(bool IsTag, string Value)> SplitTags(string html)

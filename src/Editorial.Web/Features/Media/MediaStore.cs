@@ -21,6 +21,14 @@ public sealed class MediaStore(
 
     public MediaSettings Settings => settings;
 
+    /// <summary>URL of the web-size copy of a stored image, or null when there is no such image.</summary>
+    public async Task<string?> WebUrlAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var path = await db.MediaAssets.AsNoTracking().Where(m => m.Id == id).Select(m => m.WebPath).FirstOrDefaultAsync(cancellationToken);
+        return path is null ? null : $"{MediaPaths.UrlPrefix}/{path}";
+    }
+
     public async Task<MediaUploadResult> SaveAsync(
         Stream content,
         string originalFileName,

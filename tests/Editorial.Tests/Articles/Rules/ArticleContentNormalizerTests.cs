@@ -202,4 +202,12 @@ public sealed class ArticleContentNormalizerTests
     }
 
     private static string Nfd(string text) => text.Normalize(NormalizationForm.FormD);
+
+    [Fact]
+    public void WindowsLineBreak_InASingleLineField_BecomesOneSpace()
+    {
+        var normalized = ArticleContentNormalizer.Normalize(new ArticleContent { Title = "Hội nghị trực tuyến\r\nsơ kết" });
+
+        Assert.Equal("Hội nghị trực tuyến sơ kết", normalized.Title);
+    }
 }

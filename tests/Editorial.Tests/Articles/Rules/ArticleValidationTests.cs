@@ -261,4 +261,13 @@ public sealed class ArticleValidationTests
         "Meeting.Attendees" => Valid.Meeting! with { Attendees = value },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
+
+    [Fact]
+    public void Title_OfOnlyInvisibleCharacters_IsRequired()
+    {
+        // Zero-width space, soft hyphen and byte-order mark, as pasted from Word: nothing a reader can see.
+        var error = Assert.Single(ArticleValidation.Validate(Valid with { Title = "\u200B\u00AD\uFEFF" }));
+
+        Assert.Equal(new ValidationError("Title", ArticleValidation.Required), error);
+    }
 }

@@ -181,4 +181,17 @@ public sealed class StoryTextReviewTests
         Byline = "Trần Khánh - Thu Ngà",
         Tags = ["Lễ hội"],
     };
+
+    [Fact]
+    public void ConvertHtml_KeepsAUnicodeParagraph_OfAMostlyLegacyBody()
+    {
+        // A Unicode caption typed into the editor, then two paragraphs pasted from an old .VnTime document.
+        // "Sáng nay, các đại biểu và khách mời có mặt" is valid Unicode made of Latin-1 letters that TCVN3 also uses.
+        const string typed = "Sáng nay, các đại biểu và khách mời có mặt tại hội trường.";
+        var html = $"<p>{typed}</p><p>{LegacyTestEncoder.Tcvn3(SeedStory.TrongQuyI)}</p><p>{LegacyTestEncoder.Tcvn3(SeedStory.DoiVoiBanChiDao)}</p>";
+
+        var converted = StoryTextReview.ConvertHtml(html);
+
+        Assert.Equal($"<p>{typed}</p><p>{SeedStory.TrongQuyI}</p><p>{SeedStory.DoiVoiBanChiDao}</p>", converted);
+    }
 }

@@ -698,4 +698,57 @@ public sealed class ArticleEditingServiceTests : IDisposable
     };
 
     private static string Nfd(string text) => text.Normalize(NormalizationForm.FormD);
+
+    [Fact]
+    public async Task Restore_RightAfterAutosaves_KeepsTheAutosavedTextAsItsOwnRevision()
+    {
+        var v1 = await _db.CreateAsync(Person.Khanh, Seed());
+        var autosaved = await _db.SaveAsync(Person.Khanh, v1.Id, Seed() with { Title = "Đoạn đang gõ dở" }, v1.Version, SaveMode.Autosave);
+
+        var restored = Assert.IsType<SaveResult.Saved>(await _db.Editing.RestoreAsync(v1.Id, 1, autosaved.Version, Person.Khanh.Principal));
+
+        // The text typed since revision 1 exists only in the autosave; restoring must not overwrite it.
+        Assert.Equal(3, restored.RevisionNumber);
+        Assert.Equal(
+            [(1, RevisionKind.Save, SeedStory.Headline), (2, RevisionKind.Autosave, "Đoạn đang gõ dở"), (3, RevisionKind.Restore, SeedStory.Headline)],
+            _db.Revisions(v1.Id).Select(r => (r.Number, r.Kind, r.Title)));
+    }
+
+    [Fact]
+    public async Task TwoNewStoriesWithTheSameTitleAtOnce_AreBothSaved_WithDifferentSlugs()
+    {
+        using var db = StoryDatabase.OnDisk();
+        var firstIsWriting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondHasChecked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        db.Commands.BeforeCommand = async (actor, sql) =>
+        {
+            if (actor == Person.Khanh.Id && sql.StartsWith("INSERT INTO \"Articles\"", StringComparison.Ordinal))
+            {
+                firstIsWriting.TrySetResult();
+                await secondHasChecked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            else if (actor == Person.Nga.Id && sql.Contains("EXISTS", StringComparison.Ordinal))
+            {
+                // Nga checks whether the title's slug is free while Khánh's story is not yet committed.
+                await firstIsWriting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                secondHasChecked.TrySetResult();
+            }
+        };
+
+        var results = await Task.WhenAll(
+            Task.Run(() =>
+            {
+                CommandGate.Actor = Person.Khanh.Id;
+                return db.Editing.SaveAsync(null, SeedMeeting.Story(), 0, SaveMode.Autosave, Person.Khanh.Principal);
+            }),
+            Task.Run(() =>
+            {
+                CommandGate.Actor = Person.Nga.Id;
+                return db.Editing.SaveAsync(null, SeedMeeting.Story(), 0, SaveMode.Autosave, Person.Nga.Principal);
+            }));
+
+        Assert.True(secondHasChecked.Task.IsCompletedSuccessfully, "The two saves did not interleave as planned.");
+        var slugs = results.Select(r => Assert.IsType<SaveResult.Saved>(r).Slug).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([SeedSlug, SeedSlug + "-2"], slugs);
+    }
 }

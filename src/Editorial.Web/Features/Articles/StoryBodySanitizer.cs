@@ -1,9 +1,15 @@
+using Editorial.Core.Articles.Html;
+
 namespace Editorial.Web.Features.Articles;
 
-/// <summary>The allow-list sanitiser applied to every story body on save and again on display.</summary>
+/// <summary>
+/// The allow-list sanitiser applied to every story body on save and again on display; a service so that
+/// pages and services ask for it rather than reaching for a static.
+/// </summary>
 public sealed class StoryBodySanitizer
 {
-    public string Sanitize(string html) => html;
+    public string Sanitize(string html) => StoryHtmlSanitizer.Sanitize(html);
 
-    public string ToPlainText(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "\n");
+    /// <summary>Paragraphs of the body as plain text, for the Vietnamese text checks and diffs.</summary>
+    public string ToPlainText(string html) => StoryHtmlSanitizer.ToPlainText(html);
 }

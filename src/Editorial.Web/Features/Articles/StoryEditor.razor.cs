@@ -186,6 +186,7 @@ public sealed partial class StoryEditor
         {
             autosaveDelay?.Cancel();
             saving = true;
+            dirtySinceSaveStarted = false;
             await InvokeAsync(StateHasChanged);
 
             if (bodyEditor is not null)
@@ -237,7 +238,6 @@ public sealed partial class StoryEditor
                     break;
             }
 
-            dirtySinceSaveStarted = false;
             await SetDirtyInBrowserAsync();
             if (editedWhileSaving)
             {
@@ -432,6 +432,12 @@ public sealed partial class StoryEditor
 
     private void OnBodyChanged(string html)
     {
+        // The editor also reports on blur and before Ctrl+S; an unchanged body is not an edit.
+        if (html == form.BodyHtml)
+        {
+            return;
+        }
+
         form.BodyHtml = html;
         ReviewText();
         MarkDirty();

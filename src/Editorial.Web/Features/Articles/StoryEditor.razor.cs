@@ -41,6 +41,7 @@ public sealed partial class StoryEditor
     private string? antiforgeryToken;
     private string backupKey = "new";
     private string? featuredPreviewUrl;
+    private string lastEditor = "";
     private RichTextEditor? bodyEditor;
     private ElementReference formContainer;
     private CancellationTokenSource? autosaveDelay;
@@ -403,6 +404,7 @@ public sealed partial class StoryEditor
         version = draft.Version;
         canEdit = draft.CanEdit;
         savedAt = draft.UpdatedAtUtc;
+        lastEditor = draft.UpdatedByName;
         dirty = false;
         ReviewText();
     }

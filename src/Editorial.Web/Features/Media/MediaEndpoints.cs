@@ -1,3 +1,5 @@
+using Editorial.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -58,18 +60,19 @@ public static class MediaEndpoints
         [FromServices] IAntiforgery antiforgery,
         [FromServices] IAuthorizationService authorization,
         [FromServices] UserManager<ApplicationUser> users,
-        [FromServices] ILoggerFactory loggers)
+        [FromServices] ILoggerFactory loggers,
+        [FromServices] IStringLocalizer<UiText> text)
     {
         var settings = store.Settings;
         if (context.User.Identity?.IsAuthenticated != true)
         {
-            return Error(StatusCodes.Status401Unauthorized, MediaMessages.SignInRequired);
+            return Error(StatusCodes.Status401Unauthorized, text["Media.SignInRequired"]);
         }
 
         var userId = users.GetUserId(context.User);
         if (userId is null || !(await authorization.AuthorizeAsync(context.User, Policies.Write)).Succeeded)
         {
-            return Error(StatusCodes.Status403Forbidden, MediaMessages.NotAllowed);
+            return Error(StatusCodes.Status403Forbidden, text["Media.NotAllowed"]);
         }
 
         // The server's own limit (also set by the endpoint's metadata) leaves room to drain a refused body;
@@ -82,7 +85,7 @@ public static class MediaEndpoints
         var body = context.Request.Body;
         if (context.Request.ContentLength > settings.MaxRequestBytes)
         {
-            return await TooLargeAsync(context, body, settings);
+            return await TooLargeAsync(context, body, settings, text);
         }
 
         context.Request.Body = new BodyLengthLimit(body, settings.MaxRequestBytes);
@@ -91,19 +94,19 @@ public static class MediaEndpoints
             // The endpoint binds no form parameter, so the antiforgery middleware would not check it: do it here.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Error(StatusCodes.Status400BadRequest, MediaMessages.BadToken);
+                return Error(StatusCodes.Status400BadRequest, text["Media.BadToken"]);
             }
 
             if (!context.Request.HasFormContentType)
             {
-                return Error(StatusCodes.Status400BadRequest, MediaMessages.NotMultipart);
+                return Error(StatusCodes.Status400BadRequest, text["Media.NotMultipart"]);
             }
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var file = form.Files.GetFile(FileField);
             if (file is null)
             {
-                return Error(StatusCodes.Status400BadRequest, MediaMessages.NoFile);
+                return Error(StatusCodes.Status400BadRequest, text["Media.NoFile"]);
             }
 
             await using var content = file.OpenReadStream();
@@ -111,7 +114,7 @@ public static class MediaEndpoints
             if (!result.Succeeded)
             {
                 var status = result.Refusal == MediaRefusal.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-                return Error(status, result.Error!);
+                return Error(status, text[$"Media.{result.Refusal}", settings.MaxUploadText]);
             }
 
             var asset = result.Asset!;
@@ -122,22 +125,22 @@ public static class MediaEndpoints
         }
         catch (Exception ex) when (ex is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            return await TooLargeAsync(context, body, settings);
+            return await TooLargeAsync(context, body, settings, text);
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
             // A malformed multipart body.
-            return Error(StatusCodes.Status400BadRequest, MediaMessages.NotMultipart);
+            return Error(StatusCodes.Status400BadRequest, text["Media.NotMultipart"]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbUpdateException && !context.RequestAborted.IsCancellationRequested)
         {
             loggers.CreateLogger("Editorial.Media").LogError(ex, "An upload could not be stored");
-            return Error(StatusCodes.Status500InternalServerError, MediaMessages.StorageFailed);
+            return Error(StatusCodes.Status500InternalServerError, text["Media.StorageFailed"]);
         }
     }
 
     /// <summary>Reads the rest of an over-long body (up to the server's ceiling) so the browser receives the answer.</summary>
-    private static async Task<IResult> TooLargeAsync(HttpContext context, Stream body, MediaSettings settings)
+    private static async Task<IResult> TooLargeAsync(HttpContext context, Stream body, MediaSettings settings, IStringLocalizer<UiText> text)
     {
         if (context.Request.ContentLength is not { } length || length <= settings.RequestBodyCeiling)
         {
@@ -154,7 +157,7 @@ public static class MediaEndpoints
             }
         }
 
-        return Error(StatusCodes.Status413PayloadTooLarge, MediaMessages.TooLarge(settings));
+        return Error(StatusCodes.Status413PayloadTooLarge, text["Media.TooLarge", settings.MaxUploadText]);
     }
 
     private static IResult ServeFile(string path, HttpContext context, [FromServices] MediaStore store)

@@ -204,6 +204,7 @@ public sealed partial class StoryEditor
                     conflict = null;
                     version = saved.Version;
                     savedAt = saved.SavedAtUtc;
+                    lastEditor = (await UserAsync()).FindFirst(Editorial.Web.Infrastructure.Identity.AccountClaims.FullName)?.Value ?? lastEditor;
                     form.Slug = saved.Slug;
                     editedWhileSaving = dirtySinceSaveStarted;
                     dirty = editedWhileSaving;

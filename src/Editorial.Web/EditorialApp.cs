@@ -62,6 +62,9 @@ public static class EditorialApp
         services.AddScoped<ArticleListService>();
         services.AddScoped<ArticleEditingService>();
         services.AddSingleton<StoryBodySanitizer>();
+        services.AddSingleton(settings.Options.Glossary.Count == 0
+            ? Editorial.Core.Text.AbbreviationGlossary.Default
+            : new Editorial.Core.Text.AbbreviationGlossary(settings.Options.Glossary.Select(e => (e.Key.Trim(), e.Value.Trim()))));
         services.AddScoped<UserDirectory>();
         services.AddScoped<CategoryCatalog>();
         services.AddSingleton<AuditTrail>();

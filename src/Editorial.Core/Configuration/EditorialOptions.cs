@@ -25,6 +25,12 @@ public sealed class EditorialOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public MediaOptions Media { get; set; } = new();
+
+    /// <summary>
+    /// Abbreviations whose first use in a story should be spelled out ("HĐND" → "Hội đồng nhân dân").
+    /// Empty means the built-in list of the province's common abbreviations.
+    /// </summary>
+    public Dictionary<string, string> Glossary { get; set; } = [];
 }
 
 public sealed class DatabaseOptions

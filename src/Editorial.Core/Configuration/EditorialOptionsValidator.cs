@@ -46,6 +46,14 @@ public static class EditorialOptionsValidator
             errors.Add($"{Key(database, nameof(DatabaseOptions.Provider))}: \"{provider}\" không được hỗ trợ; chọn một trong: {string.Join(", ", DatabaseProviders.Supported)}.");
         }
 
+        foreach (var entry in section.GetSection(nameof(EditorialOptions.Glossary)).GetChildren())
+        {
+            if (string.IsNullOrWhiteSpace(entry.Value) || entry.Value.Length > 200 || entry.Key.Length > 20)
+            {
+                errors.Add($"{entry.Path}: cần một cụm từ đầy đủ (≤ 200 ký tự) cho chữ viết tắt ≤ 20 ký tự (an expansion is required).");
+            }
+        }
+
         var bootstrap = section.GetSection(nameof(EditorialOptions.Bootstrap));
         Boolean(bootstrap, nameof(BootstrapOptions.DemoAccounts), errors);
         ValidateAdminBootstrap(bootstrap, errors);

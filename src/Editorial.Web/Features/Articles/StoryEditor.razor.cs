@@ -75,6 +75,9 @@ public sealed partial class StoryEditor
     private StoryBodySanitizer Sanitizer { get; set; } = default!;
 
     [Inject]
+    private AbbreviationGlossary Glossary { get; set; } = default!;
+
+    [Inject]
     private Editorial.Web.Features.Media.MediaStore Media { get; set; } = default!;
 
 
@@ -411,7 +414,7 @@ public sealed partial class StoryEditor
     }
 
     private void ReviewText() =>
-        textReview = StoryTextReview.Review(form.ToContent(Time), Sanitizer.ToPlainText(form.BodyHtml), AbbreviationGlossary.Default);
+        textReview = StoryTextReview.Review(form.ToContent(Time), Sanitizer.ToPlainText(form.BodyHtml), Glossary);
 
     private void OnTitleChanged(string value)
     {

@@ -3,10 +3,23 @@
 let dotNet = null;
 let dirty = false;
 
+// Text fields hand their value to the server a moment after typing stops; a Ctrl+S pressed sooner
+// must not save the older text. Leaving and re-entering the field commits what it holds now.
+function commitFocusedField() {
+    const field = document.activeElement;
+    if (field && (field.tagName === 'INPUT' || field.tagName === 'TEXTAREA')) {
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+        field.blur();
+        field.focus();
+    }
+}
+
 function onKeyDown(event) {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault(); // not the browser's "save page as"
-        dotNet?.invokeMethodAsync('SaveFromShortcutAsync').catch(() => { });
+        commitFocusedField();
+        // Queued behind the field's events on the same connection, so the save sees the committed text.
+        setTimeout(() => dotNet?.invokeMethodAsync('SaveFromShortcutAsync').catch(() => { }), 0);
     }
 }
 

@@ -310,6 +310,7 @@ public sealed partial class StoryEditor
 
         ShowDraft(conflict);
         conflict = null;
+        featuredPreviewUrl = form.FeaturedImageId is { } imageId ? await Media.WebUrlAsync(imageId) : null;
         if (bodyEditor is not null)
         {
             await bodyEditor.SetContentAsync(form.BodyHtml);

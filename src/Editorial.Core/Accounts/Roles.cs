@@ -8,4 +8,7 @@ public static class Roles
     public const string Administrator = "Administrator";
 
     public static IReadOnlyList<string> All { get; } = [Reporter, Editor, Administrator];
+
+    /// <summary>The newsroom roles a signed-in person holds.</summary>
+    public static IReadOnlyList<string> Of(System.Security.Claims.ClaimsPrincipal user) => All.Where(user.IsInRole).ToList();
 }

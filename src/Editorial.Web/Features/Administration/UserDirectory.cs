@@ -12,7 +12,7 @@ public sealed class UserDirectory(IDbContextFactory<EditorialDbContext> contextF
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(ClaimsPrincipal caller, string? search, CancellationToken cancellationToken = default)
     {
-        if (!Policies.IsGranted(Policies.Administer, Roles.All.Where(caller.IsInRole)))
+        if (!Policies.IsGranted(Policies.Administer, Roles.Of(caller)))
         {
             throw new UnauthorizedAccessException("Only administrators can list accounts.");
         }

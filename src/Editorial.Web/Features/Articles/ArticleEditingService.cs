@@ -342,5 +342,5 @@ public sealed class ArticleEditingService(
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    private static IReadOnlyCollection<string> RolesOf(ClaimsPrincipal user) => Roles.All.Where(user.IsInRole).ToList();
+    private static IReadOnlyCollection<string> RolesOf(ClaimsPrincipal user) => Roles.Of(user);
 }

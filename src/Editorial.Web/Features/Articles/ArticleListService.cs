@@ -15,9 +15,6 @@ public sealed record StoryFilter(ArticleState? State = null, int? CategoryId = n
 /// <summary>Read-only lists of stories for the workstation's grids, one page at a time.</summary>
 public sealed class ArticleListService(IDbContextFactory<EditorialDbContext> contextFactory)
 {
-    public Task<ArticlePage> ByAuthorAsync(string userId, int page, int pageSize, CancellationToken cancellationToken = default) =>
-        ByAuthorAsync(userId, new StoryFilter(), page, pageSize, cancellationToken);
-
     public Task<ArticlePage> ByAuthorAsync(string userId, StoryFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var folded = VietnameseText.Fold(filter.TitleSearch ?? "");

@@ -23,7 +23,7 @@ public sealed class DashboardService(IDbContextFactory<EditorialDbContext> conte
     public async Task<DashboardSummary> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var roles = Roles.All.Where(user.IsInRole).ToList();
+        var roles = Roles.Of(user);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Editorial.Web.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Localization;
 
@@ -46,7 +45,4 @@ public static class Cultures
         }).AllowAnonymous();
         return endpoints;
     }
-
-    public static string NameOf(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "en" ? "English" : "Tiếng Việt";
 }

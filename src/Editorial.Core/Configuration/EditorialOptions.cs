@@ -26,6 +26,8 @@ public sealed class EditorialOptions
 
     public MediaOptions Media { get; set; } = new();
 
+    public WorkflowOptions Workflow { get; set; } = new();
+
     /// <summary>
     /// Abbreviations whose first use in a story should be spelled out ("HĐND" → "Hội đồng nhân dân").
     /// Empty means the built-in list of the province's common abbreviations.
@@ -86,6 +88,34 @@ public sealed class MediaOptions
     public int WebMaxWidth { get; set; } = DefaultWebMaxWidth;
 
     public int ThumbnailMaxWidth { get; set; } = DefaultThumbnailMaxWidth;
+}
+
+/// <summary>How strict review is in this newsroom.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>An editor may not approve a story they wrote. Small newsrooms with one editor may turn it off.</summary>
+    public bool FourEyes { get; set; } = true;
+
+    /// <summary>
+    /// Per submission checklist item (Title, Lead, Category, Byline, MeetingImage): "Blocker", "Warning" or "Off".
+    /// Items not listed keep the built-in default.
+    /// </summary>
+    public Dictionary<string, string> Checklist { get; set; } = [];
+
+    public IReadOnlyDictionary<Workflow.ChecklistItem, Workflow.ChecklistSeverity> ChecklistSeverities()
+    {
+        var severities = Workflow.SubmissionChecklist.Defaults.ToDictionary();
+        foreach (var (item, severity) in Checklist)
+        {
+            if (Enum.TryParse<Workflow.ChecklistItem>(item, ignoreCase: true, out var parsedItem)
+                && Enum.TryParse<Workflow.ChecklistSeverity>(severity, ignoreCase: true, out var parsedSeverity))
+            {
+                severities[parsedItem] = parsedSeverity;
+            }
+        }
+
+        return severities;
+    }
 }
 
 public static class DatabaseProviders

@@ -59,6 +59,7 @@ public static class EditorialOptionsValidator
         ValidateAdminBootstrap(bootstrap, errors);
 
         ValidateMedia(section.GetSection(nameof(EditorialOptions.Media)), errors);
+        ValidateWorkflow(section.GetSection(nameof(EditorialOptions.Workflow)), errors);
 
         return errors;
     }
@@ -117,6 +118,24 @@ public static class EditorialOptionsValidator
 
         Width(media, nameof(MediaOptions.WebMaxWidth), errors);
         Width(media, nameof(MediaOptions.ThumbnailMaxWidth), errors);
+    }
+
+    private static void ValidateWorkflow(IConfigurationSection workflow, List<string> errors)
+    {
+        Boolean(workflow, nameof(WorkflowOptions.FourEyes), errors);
+        var items = string.Join(", ", Enum.GetNames<Workflow.ChecklistItem>());
+        var severities = string.Join(", ", Enum.GetNames<Workflow.ChecklistSeverity>());
+        foreach (var entry in workflow.GetSection(nameof(WorkflowOptions.Checklist)).GetChildren())
+        {
+            if (!Enum.TryParse<Workflow.ChecklistItem>(entry.Key, ignoreCase: true, out _) || int.TryParse(entry.Key, out _))
+            {
+                errors.Add($"{entry.Path}: không có mục kiểm tra \"{entry.Key}\" (unknown item); chọn một trong: {items}.");
+            }
+            else if (!Enum.TryParse<Workflow.ChecklistSeverity>(entry.Value, ignoreCase: true, out _) || int.TryParse(entry.Value, out _))
+            {
+                errors.Add($"{entry.Path}: \"{entry.Value}\" không hợp lệ; chọn một trong: {severities}.");
+            }
+        }
     }
 
     private static void Width(IConfigurationSection section, string name, List<string> errors)

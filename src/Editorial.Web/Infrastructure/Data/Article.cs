@@ -55,4 +55,15 @@ public sealed class Article
     public DateTimeOffset? PublishedAtUtc { get; set; }
 
     public DateTimeOffset? ScheduledForUtc { get; set; }
+
+    /// <summary>When it last went to review: the queue is oldest first.</summary>
+    public DateTimeOffset? SubmittedAtUtc { get; set; }
+
+    /// <summary>Who has the story open for editing; others see "Đang được chỉnh sửa bởi …".</summary>
+    public string? EditingById { get; set; }
+
+    public DateTimeOffset? EditingSinceUtc { get; set; }
+
+    /// <summary>The editing lease lapses here unless the open editor renews it.</summary>
+    public DateTimeOffset? EditingUntilUtc { get; set; }
 }

@@ -16,4 +16,18 @@ public sealed class AuditEntry
     public string? Details { get; set; }
 
     public string? ClientAddress { get; set; }
+
+    /// <summary>The account that acted, when there was one (not for failed sign-ins or the scheduler).</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The story acted on, for workflow entries.</summary>
+    public int? ArticleId { get; set; }
+
+    /// <summary>Workflow entries: the state before and after ("Draft", "InReview"…); equal for a refused attempt.</summary>
+    public string? FromState { get; set; }
+
+    public string? ToState { get; set; }
+
+    /// <summary>The note of a return or an unpublication, or the reason an attempt was refused.</summary>
+    public string? Note { get; set; }
 }

@@ -18,6 +18,10 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
 
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
 
+    public DbSet<StoryComment> StoryComments => Set<StoryComment>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,7 +44,13 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
             entry.Property(e => e.Action).HasMaxLength(64).IsRequired();
             entry.Property(e => e.Details).HasMaxLength(2000);
             entry.Property(e => e.ClientAddress).HasMaxLength(64);
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.FromState).HasMaxLength(32);
+            entry.Property(e => e.ToState).HasMaxLength(32);
+            entry.Property(e => e.Note).HasMaxLength(2000);
             entry.HasIndex(e => e.AtUtc);
+            entry.HasIndex(e => new { e.ArticleId, e.AtUtc });
+            entry.HasIndex(e => new { e.UserId, e.AtUtc });
         });
 
         builder.Entity<Article>(article =>
@@ -59,6 +69,10 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
             article.Property(a => a.Version).IsConcurrencyToken();
             article.HasIndex(a => new { a.CreatedById, a.State });
             article.HasIndex(a => new { a.State, a.UpdatedAtUtc });
+            article.HasIndex(a => new { a.State, a.SubmittedAtUtc });
+            article.HasIndex(a => new { a.State, a.ScheduledForUtc });
+            article.HasIndex(a => new { a.State, a.PublishedAtUtc });
+            article.Property(a => a.EditingById).HasMaxLength(450);
             article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -69,6 +83,24 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
             revision.Property(r => r.AuthorId).HasMaxLength(450).IsRequired();
             revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
             revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StoryComment>(comment =>
+        {
+            comment.Property(c => c.AuthorId).HasMaxLength(450).IsRequired();
+            comment.Property(c => c.Body).HasMaxLength(StoryCommentLimits.BodyMaxLength).IsRequired();
+            comment.HasIndex(c => new { c.ArticleId, c.AtUtc });
+            comment.HasOne<Article>().WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.RecipientId).HasMaxLength(450).IsRequired();
+            notification.Property(n => n.Kind).HasMaxLength(64).IsRequired();
+            notification.Property(n => n.ArticleTitle).HasMaxLength(ArticleLimits.TitleMaxLength);
+            notification.Property(n => n.ActorName).HasMaxLength(200);
+            notification.Property(n => n.Note).HasMaxLength(2000);
+            notification.HasIndex(n => new { n.RecipientId, n.ReadAtUtc, n.CreatedAtUtc });
         });
 
         builder.Entity<MediaAsset>(media =>

@@ -115,6 +115,16 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditingById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EditingSinceUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditingUntilUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EventAtUtc")
                         .HasColumnType("INTEGER");
 
@@ -155,6 +165,9 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAtUtc")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -189,6 +202,12 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedById", "State");
+
+                    b.HasIndex("State", "PublishedAtUtc");
+
+                    b.HasIndex("State", "ScheduledForUtc");
+
+                    b.HasIndex("State", "SubmittedAtUtc");
 
                     b.HasIndex("State", "UpdatedAtUtc");
 
@@ -254,6 +273,9 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("AtUtc")
                         .HasColumnType("INTEGER");
 
@@ -265,6 +287,22 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FromState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -273,6 +311,10 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("ArticleId", "AtUtc");
+
+                    b.HasIndex("UserId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
@@ -358,6 +400,81 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("MediaAssets");
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleTitle")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "AtUtc");
+
+                    b.ToTable("StoryComments");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -499,6 +616,15 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                 });
 
             modelBuilder.Entity("Editorial.Web.Infrastructure.Data.ArticleRevision", b =>
+                {
+                    b.HasOne("Editorial.Web.Infrastructure.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryComment", b =>
                 {
                     b.HasOne("Editorial.Web.Infrastructure.Data.Article", null)
                         .WithMany()

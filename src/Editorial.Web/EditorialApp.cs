@@ -4,6 +4,8 @@ using Editorial.Web.Features.Accounts;
 using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles;
 using Editorial.Web.Features.Media;
+using Editorial.Web.Features.Notifications;
+using Editorial.Web.Features.Workflow;
 using Editorial.Web.Features.Workstation;
 using Editorial.Web.Infrastructure.Configuration;
 using Editorial.Web.Infrastructure.Data;
@@ -68,6 +70,15 @@ public static class EditorialApp
         services.AddScoped<UserDirectory>();
         services.AddScoped<CategoryCatalog>();
         services.AddSingleton<AuditTrail>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientOrigin>();
+        services.AddSingleton<WorkstationEvents>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<StoryWorkflowService>();
+        services.AddScoped<StoryTimelineService>();
+        services.AddScoped<EditingLeaseService>();
+        services.AddScoped<WorkflowMessages>();
+        services.AddSingleton<IPublicStoryListener, PortalCacheEviction>();
         services.AddEditorialMedia(settings, root);
 
         return builder;
@@ -94,6 +105,7 @@ public static class EditorialApp
         app.MapAccountEndpoints();
         app.MapCultureSwitch();
         app.MapMediaEndpoints();
+        app.MapWorkflowEndpoints();
         return app;
     }
 }

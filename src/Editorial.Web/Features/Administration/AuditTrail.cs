@@ -32,6 +32,26 @@ public sealed class AuditTrail(IDbContextFactory<EditorialDbContext> contextFact
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A workflow-related entry about one story, by a signed-in person.</summary>
+    public async Task RecordStoryAsync(
+        string action, System.Security.Claims.ClaimsPrincipal user, int articleId, string? note = null, string? details = null,
+        string? clientAddress = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow(),
+            Action = action,
+            UserName = Truncate(user.Identity?.Name ?? "", 256),
+            UserId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+            ArticleId = articleId,
+            Note = note is null ? null : Truncate(note, 2000),
+            Details = details is null ? null : Truncate(details, 2000),
+            ClientAddress = clientAddress,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<AuditPage> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

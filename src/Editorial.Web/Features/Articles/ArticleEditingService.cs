@@ -3,6 +3,7 @@ using System.Text.Json;
 using Editorial.Core.Accounts;
 using Editorial.Core.Articles;
 using Editorial.Core.Text;
+using Editorial.Web.Features.Workflow;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,12 @@ public abstract record SaveResult
 
     public sealed record Forbidden : SaveResult;
 
+    /// <summary>
+    /// Someone else (an editor who took over) now holds the story for editing. Nothing current was
+    /// changed; the writer's text was kept as a set-aside revision so it is not lost.
+    /// </summary>
+    public sealed record TakenOver(string HolderName, DateTimeOffset SinceUtc, int SetAsideRevision) : SaveResult;
+
     public sealed record NotFound : SaveResult;
 }
 
@@ -55,7 +62,8 @@ public sealed record RevisionSummary(int Number, RevisionKind Kind, int? Restore
 public sealed class ArticleEditingService(
     IDbContextFactory<EditorialDbContext> contextFactory,
     StoryBodySanitizer sanitizer,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IPublicStoryListener>? publicListeners = null)
 {
     // Stored, never embedded in HTML: keep Vietnamese letters and markup readable (and 2–4× smaller).
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -128,6 +136,13 @@ public sealed class ArticleEditingService(
                 return new SaveResult.Forbidden();
             }
 
+            // An editor took the story over: the writer's text goes aside as a revision, never over theirs.
+            if (await EditingLeaseService.OtherHolderAsync(db, found.Id, userId, now, cancellationToken) is { } holder)
+            {
+                var setAside = await SetAsideAsync(db, found.Id, content, userId, now, cancellationToken);
+                return new SaveResult.TakenOver(holder.Name, holder.Since, setAside);
+            }
+
             if (found.Version != baseVersion && mode != SaveMode.KeepMine)
             {
                 return new SaveResult.Conflict((await ToDraftAsync(db, found, user, cancellationToken))!);
@@ -176,6 +191,16 @@ public sealed class ArticleEditingService(
         var revision = await RecordRevisionAsync(db, article.Id, content, mode, restoredFrom, userId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Readers see the edit of a published story at once: cached pages and the search index follow.
+        if (article.State == ArticleState.Published)
+        {
+            foreach (var listener in publicListeners ?? [])
+            {
+                await listener.StoryChangedAsync(article.Id, cancellationToken);
+            }
+        }
+
         return new SaveResult.Saved(article.Id, article.Version, slug, revision.Number, now);
     }
 
@@ -289,6 +314,40 @@ public sealed class ArticleEditingService(
         };
         db.ArticleRevisions.Add(revision);
         return revision;
+    }
+
+    /// <summary>Keeps a writer's refused text as a revision that is not current; consecutive ones fold together.</summary>
+    private static async Task<int> SetAsideAsync(EditorialDbContext db, int articleId, ArticleContent content, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(content, Json);
+        var latest = await db.ArticleRevisions
+            .Where(r => r.ArticleId == articleId)
+            .OrderByDescending(r => r.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is { Kind: RevisionKind.SetAside } && latest.AuthorId == userId)
+        {
+            latest.ContentJson = json;
+            latest.Title = content.Title;
+            latest.UpdatedAtUtc = now;
+        }
+        else
+        {
+            latest = new ArticleRevision
+            {
+                ArticleId = articleId,
+                Number = (latest?.Number ?? 0) + 1,
+                Kind = RevisionKind.SetAside,
+                ContentJson = json,
+                Title = content.Title,
+                AuthorId = userId,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            };
+            db.ArticleRevisions.Add(latest);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return latest.Number;
     }
 
     /// <summary>The writer's slug (folded) or one made from the title; null when the writer's is taken.</summary>

@@ -6,6 +6,9 @@ public enum RevisionKind
     Autosave,
     Restore,
     KeptAfterConflict,
+
+    /// <summary>A writer's text refused because an editor took the story over; kept, but not current.</summary>
+    SetAside,
 }
 
 /// <summary>A snapshot of a story's content. Revisions are only ever added; restoring makes a new one.</summary>

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+
+namespace Editorial.Web.Features.Notifications;
+
+/// <summary>Something changed on a story that people looking at it should know at once.</summary>
+public sealed record StoryChange(int ArticleId, string Kind, string ActorId, string ActorName, DateTimeOffset AtUtc);
+
+/// <summary>
+/// In-process fan-out to the open workstation sessions: a person's new notifications, and changes to a
+/// story someone has open. What matters is stored first; this only makes it appear without a reload.
+/// </summary>
+public sealed class WorkstationEvents(ILogger<WorkstationEvents> logger)
+{
+    public static class StoryChangeKinds
+    {
+        public const string StateChanged = "state-changed";
+        public const string TakenOver = "taken-over";
+        public const string Commented = "commented";
+    }
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<NotificationView, Task>>> byUser = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<StoryChange, Task>>> byStory = new();
+
+    public IDisposable SubscribeNotifications(string userId, Func<NotificationView, Task> handler) => Subscribe(byUser, userId, handler);
+
+    public IDisposable SubscribeStory(int articleId, Func<StoryChange, Task> handler) => Subscribe(byStory, articleId, handler);
+
+    public Task NotifyAsync(string userId, NotificationView notification) => Deliver(byUser, userId, notification);
+
+    public Task StoryChangedAsync(StoryChange change) => Deliver(byStory, change.ArticleId, change);
+
+    private static IDisposable Subscribe<TKey, T>(ConcurrentDictionary<TKey, ConcurrentDictionary<Guid, Func<T, Task>>> map, TKey key, Func<T, Task> handler)
+        where TKey : notnull
+    {
+        var id = Guid.NewGuid();
+        map.GetOrAdd(key, _ => new()).TryAdd(id, handler);
+        return new Subscription(() =>
+        {
+            if (map.TryGetValue(key, out var handlers))
+            {
+                handlers.TryRemove(id, out _);
+            }
+        });
+    }
+
+    private async Task Deliver<TKey, T>(ConcurrentDictionary<TKey, ConcurrentDictionary<Guid, Func<T, Task>>> map, TKey key, T item)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var handlers))
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.Values)
+        {
+            try
+            {
+                await handler(item);
+            }
+            catch (Exception exception)
+            {
+                // One closed or broken session must not stop the others from hearing about it.
+                logger.LogDebug(exception, "A workstation session could not take an event");
+            }
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? onDispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref onDispose, null)?.Invoke();
+    }
+}

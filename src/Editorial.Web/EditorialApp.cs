@@ -5,6 +5,7 @@ using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles;
 using Editorial.Web.Features.Media;
 using Editorial.Web.Features.Notifications;
+using Editorial.Web.Features.Review;
 using Editorial.Web.Features.Workflow;
 using Editorial.Web.Features.Workstation;
 using Editorial.Web.Infrastructure.Configuration;
@@ -76,6 +77,8 @@ public static class EditorialApp
         services.AddScoped<NotificationService>();
         services.AddScoped<StoryWorkflowService>();
         services.AddScoped<StoryTimelineService>();
+        services.AddScoped<ReviewQueueService>();
+        services.AddScoped<ReviewStoryService>();
         services.AddScoped<EditingLeaseService>();
         services.AddScoped<WorkflowMessages>();
         services.AddSingleton<IPublicStoryListener, PortalCacheEviction>();

@@ -4,6 +4,7 @@ using Editorial.Web.Features.Accounts;
 using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles;
 using Editorial.Web.Features.Media;
+using Editorial.Web.Features.Portal;
 using Editorial.Web.Features.Notifications;
 using Editorial.Web.Features.Review;
 using Editorial.Web.Features.Workflow;
@@ -83,6 +84,7 @@ public static class EditorialApp
         services.AddScoped<WorkflowMessages>();
         services.AddSingleton<IPublicStoryListener, PortalCacheEviction>();
         services.AddEditorialMedia(settings, root);
+        services.AddEditorialPortal();
 
         return builder;
     }
@@ -90,6 +92,7 @@ public static class EditorialApp
     public static async Task<WebApplication> UseEditorialAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<PortalStartup>().RunAsync();
 
         if (!app.Environment.IsDevelopment())
         {
@@ -100,14 +103,16 @@ public static class EditorialApp
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in staff are never served from or stored in the cache
         app.UseWorkstationGate();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticPortalPages();
         app.MapAccountEndpoints();
         app.MapCultureSwitch();
         app.MapMediaEndpoints();
+        app.MapPortalEndpoints();
         app.MapWorkflowEndpoints();
         return app;
     }

@@ -4,6 +4,8 @@ using Editorial.Core.Text;
 using Editorial.Core.Time;
 using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles.Editor;
+using Editorial.Web.Features.Notifications;
+using Editorial.Web.Features.Workflow;
 using Editorial.Web.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -50,6 +52,18 @@ public sealed partial class StoryEditor
     private DotNetObjectReference<StoryEditor>? selfReference;
     private DraftBackup? draftBackup;
 
+    // Permission from the rules; canEdit is that and holding the editing lease.
+    private bool mayEdit = true;
+    private LeaseResult.HeldByOther? heldByOther;
+    private TakenOverNotice? takenOver;
+    private bool holdsLease;
+    private StoryWorkflowStatus? workflowStatus;
+    private IDisposable? storyEvents;
+    private CancellationTokenSource? leaseRenewal;
+
+    /// <summary>Someone took the story over: who, when, and where the writer's refused text went.</summary>
+    private sealed record TakenOverNotice(string Name, DateTimeOffset AtUtc, int? SetAsideRevision);
+
     [Parameter]
     public int? Id { get; set; }
 
@@ -83,6 +97,18 @@ public sealed partial class StoryEditor
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private EditingLeaseService Leases { get; set; } = default!;
+
+    [Inject]
+    private StoryWorkflowService Workflow { get; set; } = default!;
+
+    [Inject]
+    private WorkstationEvents Events { get; set; } = default!;
+
+    [Inject]
+    private ClientOrigin Origin { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -122,6 +148,10 @@ public sealed partial class StoryEditor
             {
                 featuredPreviewUrl = await Media.WebUrlAsync(imageId);
             }
+
+            await AcquireLeaseAsync();
+            workflowStatus = await Workflow.GetStatusAsync(id, await UserAsync());
+            storyEvents = Events.SubscribeStory(id, change => InvokeAsync(() => OnStoryChangedAsync(change)));
         }
         else
         {
@@ -152,6 +182,7 @@ public sealed partial class StoryEditor
         await module.InvokeVoidAsync("attach", selfReference);
         locationChangingRegistration = Navigation.RegisterLocationChangingHandler(SaveBeforeLeavingAsync);
 
+        StartLeaseRenewal();
         draftBackup = new DraftBackup(JS);
         await draftBackup.StartAsync(formContainer, backupKey);
         var backup = await draftBackup.GetAsync(backupKey);
@@ -220,6 +251,12 @@ public sealed partial class StoryEditor
                     {
                         Id = saved.Id;
                         backupKey = $"story-{saved.Id}";
+
+                        // From now on it is a stored story: hold it for editing and follow its workflow.
+                        await AcquireLeaseAsync();
+                        workflowStatus = await Workflow.GetStatusAsync(saved.Id, await UserAsync());
+                        storyEvents = Events.SubscribeStory(saved.Id, change => InvokeAsync(() => OnStoryChangedAsync(change)));
+                        StartLeaseRenewal();
                         if (draftBackup is not null)
                         {
                             await draftBackup.StartAsync(formContainer, backupKey);
@@ -237,6 +274,13 @@ public sealed partial class StoryEditor
                     break;
                 case SaveResult.Forbidden:
                     errors = [new ValidationError("", "forbidden")];
+                    break;
+                case SaveResult.TakenOver taken:
+                    // Nothing current was overwritten; the writer's text is a set-aside revision.
+                    takenOver = new TakenOverNotice(taken.HolderName, taken.SinceUtc, taken.SetAsideRevision);
+                    holdsLease = false;
+                    canEdit = false;
+                    dirty = false;
                     break;
                 case SaveResult.NotFound:
                     loadFailed = true;
@@ -258,6 +302,150 @@ public sealed partial class StoryEditor
     }
 
     private bool dirtySinceSaveStarted;
+
+    /// <summary>Before a workflow action: save what is typed, and go on only if that worked.</summary>
+    private async Task<bool> SaveBeforeActionAsync()
+    {
+        if (dirty && canEdit)
+        {
+            await SaveAsync(SaveMode.Manual);
+        }
+
+        return !dirty && errors.Count == 0 && conflict is null && takenOver is null;
+    }
+
+    /// <summary>The story changed state (here or elsewhere): reload it, since who may edit it changed too.</summary>
+    private async Task OnWorkflowChangedAsync(StoryWorkflowStatus status)
+    {
+        workflowStatus = status;
+        if (Id is { } id && !dirty && await Articles.LoadAsync(id, await UserAsync()) is { } draft)
+        {
+            ShowDraft(draft);
+            await AcquireLeaseAsync();
+            if (bodyEditor is not null)
+            {
+                await bodyEditor.SetContentAsync(form.BodyHtml);
+            }
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task OnStoryChangedAsync(StoryChange change)
+    {
+        var me = (await UserAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
+        if (change.Kind == WorkstationEvents.StoryChangeKinds.TakenOver && change.ActorId != me && holdsLease)
+        {
+            // Told at once, before the next save; the autosave stops with the editing.
+            takenOver = new TakenOverNotice(change.ActorName, change.AtUtc, null);
+            holdsLease = false;
+            canEdit = false;
+            autosaveDelay?.Cancel();
+            StateHasChanged();
+        }
+    }
+
+    private async Task AcquireLeaseAsync()
+    {
+        if (Id is not { } id || !mayEdit)
+        {
+            canEdit = false;
+            return;
+        }
+
+        switch (await Leases.AcquireAsync(id, await UserAsync()))
+        {
+            case LeaseResult.Held:
+                holdsLease = true;
+                heldByOther = null;
+                canEdit = takenOver is null;
+                break;
+            case LeaseResult.HeldByOther other:
+                holdsLease = false;
+                heldByOther = other;
+                canEdit = false;
+                break;
+            default:
+                canEdit = false;
+                break;
+        }
+    }
+
+    private async Task TakeOverAsync()
+    {
+        if (Id is not { } id)
+        {
+            return;
+        }
+
+        if (await Leases.TakeOverAsync(id, await UserAsync(), Origin.Address) is LeaseResult.Held)
+        {
+            heldByOther = null;
+            takenOver = null;
+            holdsLease = true;
+
+            // Start from what the previous person last saved.
+            if (await Articles.LoadAsync(id, await UserAsync()) is { } draft)
+            {
+                ShowDraft(draft);
+                canEdit = mayEdit;
+                if (bodyEditor is not null)
+                {
+                    await bodyEditor.SetContentAsync(form.BodyHtml);
+                }
+            }
+        }
+    }
+
+    private async Task RetryLeaseAsync()
+    {
+        takenOver = null;
+        if (Id is { } id && await Articles.LoadAsync(id, await UserAsync()) is { } draft)
+        {
+            ShowDraft(draft);
+            if (bodyEditor is not null)
+            {
+                await bodyEditor.SetContentAsync(form.BodyHtml);
+            }
+        }
+
+        await AcquireLeaseAsync();
+    }
+
+    private void StartLeaseRenewal()
+    {
+        if (Id is null)
+        {
+            return;
+        }
+
+        leaseRenewal = new CancellationTokenSource();
+        var token = leaseRenewal.Token;
+        _ = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(EditingLeaseService.RenewEvery);
+            while (await timer.WaitForNextTickAsync(token))
+            {
+                await InvokeAsync(RenewLeaseAsync);
+            }
+        }, token);
+    }
+
+    private async Task RenewLeaseAsync()
+    {
+        if (Id is not { } id || !holdsLease)
+        {
+            return;
+        }
+
+        if (!await Leases.RenewAsync(id, await UserAsync()))
+        {
+            holdsLease = false;
+            canEdit = false;
+            await AcquireLeaseAsync();
+            StateHasChanged();
+        }
+    }
 
     private void MarkDirty()
     {
@@ -407,7 +595,8 @@ public sealed partial class StoryEditor
         form = StoryForm.From(draft.Content, Time);
         state = draft.State;
         version = draft.Version;
-        canEdit = draft.CanEdit;
+        mayEdit = draft.CanEdit;
+        canEdit = draft.CanEdit && (Id is null || holdsLease);
         savedAt = draft.UpdatedAtUtc;
         lastEditor = draft.UpdatedByName;
         dirty = false;
@@ -502,7 +691,22 @@ public sealed partial class StoryEditor
     public async ValueTask DisposeAsync()
     {
         autosaveDelay?.Cancel();
+        leaseRenewal?.Cancel();
+        storyEvents?.Dispose();
         locationChangingRegistration?.Dispose();
+        if (holdsLease && Id is { } id)
+        {
+            try
+            {
+                // Let the next person in at once instead of after the lease lapses.
+                await Leases.ReleaseAsync(id, await UserAsync());
+            }
+            catch (Exception)
+            {
+                // The lease lapses on its own.
+            }
+        }
+
         if (module is not null)
         {
             try

@@ -78,7 +78,9 @@ public sealed class StoryWorkflowService(
 
     /// <summary>The scheduler's path: publish a scheduled story whose time has come, exactly once.</summary>
     public Task<TransitionResult> PublishScheduledAsync(int articleId, string? note = null, CancellationToken cancellationToken = default) =>
-        ExecuteCoreAsync(articleId, WorkflowAction.PublishScheduled, WorkflowActor.Scheduler, SchedulerName, new WorkflowInput(Note: note), null, cancellationToken);
+        ExecuteCoreAsync(
+            articleId, WorkflowAction.PublishScheduled, WorkflowActor.Scheduler, SchedulerName,
+            new WorkflowInput(Note: note, ExpectedState: ArticleState.Scheduled), null, cancellationToken);
 
     public const string SchedulerName = "scheduler";
 

@@ -3,6 +3,7 @@ using Editorial.Core.Articles;
 using Editorial.Tests.Articles.Saving;
 using Editorial.Tests.Text;
 using Editorial.Web.Features.Articles;
+using Editorial.Web.Features.Workflow;
 using Editorial.Web.Features.Articles.Editor;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Components;
@@ -173,6 +174,8 @@ public sealed class StoryEditorTests : StoryPageTest
     {
         var story = await Database.CreateAsync(Person.Khanh, Story());
         var page = Open(story.Id);
+        // The writer's editing lease has lapsed (a dropped connection), so only the version check stands guard.
+        Database.Clock.Advance(EditingLeaseService.LeaseDuration + TimeSpan.FromSeconds(1));
         await Database.SaveAsync(Person.Lan, story.Id, Story() with { Title = TheirTitle }, story.Version);
         Type(page, "story-title", MyTitle);
         Save(page);
@@ -192,6 +195,8 @@ public sealed class StoryEditorTests : StoryPageTest
     {
         var story = await Database.CreateAsync(Person.Khanh, Story());
         var page = Open(story.Id);
+        // The writer's editing lease has lapsed (a dropped connection), so only the version check stands guard.
+        Database.Clock.Advance(EditingLeaseService.LeaseDuration + TimeSpan.FromSeconds(1));
         await Database.SaveAsync(Person.Lan, story.Id, Story() with { Title = TheirTitle }, story.Version);
         Type(page, "story-title", MyTitle);
         Save(page);
@@ -201,7 +206,7 @@ public sealed class StoryEditorTests : StoryPageTest
 
         page.WaitForAssertion(() => Assert.Equal(MyTitle, Database.Row(story.Id).Title), Patience);
         Assert.Empty(page.FindAll("[data-testid=conflict]"));
-        Assert.Equal("Sửa lần cuối bởi Trần Khánh lúc 20/04/2017 07:00", page.Find("[data-testid=last-edited]").TextContent);
+        Assert.Equal("Sửa lần cuối bởi Trần Khánh lúc 20/04/2017 07:01", page.Find("[data-testid=last-edited]").TextContent);
         Assert.Equal(
             [(SeedStory.Headline, RevisionKind.Save), (TheirTitle, RevisionKind.Save), (MyTitle, RevisionKind.KeptAfterConflict)],
             Database.Revisions(story.Id).Select(r => (r.Title, r.Kind)));

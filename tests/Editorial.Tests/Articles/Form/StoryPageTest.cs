@@ -6,6 +6,7 @@ using Editorial.Tests.TestSupport;
 using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles;
 using Editorial.Web.Features.Media;
+using Editorial.Web.Features.Workflow;
 using Editorial.Web.Infrastructure.Configuration;
 using Editorial.Web.Infrastructure.Data;
 using Editorial.Web.Infrastructure.Identity;
@@ -47,6 +48,15 @@ public abstract class StoryPageTest : StoryFormComponentTest
         Services.AddSingleton(new MediaStore(
             new MediaSettings { Folder = Path.Combine(dataFolder.Path, "media") }, Database, Database.Clock, NullLogger<MediaStore>.Instance));
         Services.AddSingleton<AntiforgeryStateProvider>(new PageAntiforgery());
+        Services.AddSingleton(Database.Events);
+        Services.AddSingleton(Database.Workflow);
+        Services.AddSingleton(Database.Leases);
+        Services.AddSingleton(Database.Timeline);
+        Services.AddSingleton(Database.Notifications);
+        Services.AddSingleton(Database.Audit);
+        Services.AddScoped<WorkflowMessages>();
+        Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor, Microsoft.AspNetCore.Http.HttpContextAccessor>();
+        Services.AddScoped<ClientOrigin>();
     }
 
     private protected StoryDatabase Database { get; } = StoryDatabase.InMemory();

@@ -3,7 +3,14 @@ using Editorial.Core.Accounts;
 using Editorial.Core.Articles;
 using Editorial.Core.Text;
 using Editorial.Tests.TestSupport;
+using Editorial.Core.Configuration;
+using Editorial.Core.Time;
+using Editorial.Web.Features.Administration;
 using Editorial.Web.Features.Articles;
+using Editorial.Web.Features.Notifications;
+using Editorial.Web.Features.Workflow;
+using Editorial.Web.Infrastructure.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -82,9 +89,45 @@ internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDi
         Seed(db);
 
         Sanitizer = new StoryBodySanitizer();
-        Editing = new ArticleEditingService(this, Sanitizer, Clock);
+        Editing = new ArticleEditingService(this, Sanitizer, Clock, [PublicListener]);
         Lists = new ArticleListService(this);
+
+        Assert.True(PortalTime.TryFindZone("Asia/Ho_Chi_Minh", out var vietnam));
+        Time = new PortalTime(Clock, vietnam);
+        Settings = new EditorialSettings
+        {
+            Options = new EditorialOptions { PortalName = "Cổng Thông tin điện tử tỉnh Hà Giang", DatelinePrefix = "CTTĐT", TimeZone = "Asia/Ho_Chi_Minh" },
+            DataFolder = Path.GetTempPath(),
+            ConnectionString = "Data Source=:memory:",
+            TimeZone = vietnam,
+        };
+        Events = new WorkstationEvents(NullLogger<WorkstationEvents>.Instance);
+        Audit = new AuditTrail(this, Clock);
+        Workflow = new StoryWorkflowService(this, Settings, Clock, Time, Events, [PublicListener], NullLogger<StoryWorkflowService>.Instance);
+        Leases = new EditingLeaseService(this, Clock, Events, Audit);
+        Timeline = new StoryTimelineService(this, Clock, Events);
+        Notifications = new NotificationService(this, Clock);
     }
+
+    public PortalTime Time { get; }
+
+    /// <summary>The settings the workflow reads (four-eyes, checklist); tests may change them.</summary>
+    public EditorialSettings Settings { get; }
+
+    public WorkstationEvents Events { get; }
+
+    public AuditTrail Audit { get; }
+
+    public StoryWorkflowService Workflow { get; }
+
+    public EditingLeaseService Leases { get; }
+
+    public StoryTimelineService Timeline { get; }
+
+    public NotificationService Notifications { get; }
+
+    /// <summary>Records which stories the public pages were told about.</summary>
+    public RecordingPublicListener PublicListener { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -187,6 +230,20 @@ internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDi
         db.SaveChanges();
         ProvinceNews = province.Id;
         EconomyNews = economy.Id;
+    }
+}
+
+/// <summary>Stands in for the portal's cache and search index: remembers which stories changed for readers.</summary>
+public sealed class RecordingPublicListener : IPublicStoryListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<int> changed = new();
+
+    public IReadOnlyList<int> Changed => changed.ToList();
+
+    public Task StoryChangedAsync(int articleId, CancellationToken cancellationToken)
+    {
+        changed.Enqueue(articleId);
+        return Task.CompletedTask;
     }
 }
 

@@ -9,6 +9,12 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
 {
     public const int BellSize = 15;
 
+    /// <summary>
+    /// Raised after this person marked notifications read through this (per-circuit) service, so that the bell
+    /// and the notifications page, which share it, show the same unread count.
+    /// </summary>
+    public event Func<Task>? ReadStateChanged;
+
     public async Task<IReadOnlyList<NotificationView>> ListAsync(ClaimsPrincipal user, int take = BellSize, bool unreadOnly = false, CancellationToken cancellationToken = default)
     {
         var userId = UserId(user);
@@ -42,6 +48,7 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
         await db.Notifications
             .Where(n => n.Id == id && n.RecipientId == userId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), cancellationToken);
+        await RaiseReadStateChangedAsync();
     }
 
     public async Task<int> MarkAllReadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -49,13 +56,26 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
         var userId = UserId(user);
         var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications
+        var marked = await db.Notifications
             .Where(n => n.RecipientId == userId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), cancellationToken);
+        await RaiseReadStateChangedAsync();
+        return marked;
     }
 
     public static NotificationView ToView(Notification n) =>
         new(n.Id, n.Kind, n.ArticleId, n.ArticleTitle, n.ActorName, n.Note, n.CreatedAtUtc, n.ReadAtUtc is not null);
+
+    private async Task RaiseReadStateChangedAsync()
+    {
+        if (ReadStateChanged is { } handlers)
+        {
+            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+            {
+                await handler();
+            }
+        }
+    }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

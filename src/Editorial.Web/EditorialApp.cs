@@ -80,9 +80,12 @@ public static class EditorialApp
         services.AddScoped<StoryTimelineService>();
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewStoryService>();
+        services.AddScoped<Editorial.Web.Features.Publishing.PublishingScheduleService>();
         services.AddScoped<EditingLeaseService>();
         services.AddScoped<WorkflowMessages>();
-        services.AddSingleton<IPublicStoryListener, PortalCacheEviction>();
+        services.AddSingleton<Editorial.Web.Features.Publishing.PublicationSignal>();
+        services.AddSingleton<Editorial.Web.Features.Publishing.PublicationScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Editorial.Web.Features.Publishing.PublicationScheduler>());
         services.AddEditorialMedia(settings, root);
         services.AddEditorialPortal();
 

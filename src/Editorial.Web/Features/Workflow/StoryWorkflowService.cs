@@ -19,7 +19,8 @@ public sealed record WorkflowInput(
     string? Note = null,
     DateTimeOffset? ScheduledForUtc = null,
     ArticleState? ExpectedState = null,
-    bool AcceptWarnings = false);
+    bool AcceptWarnings = false,
+    bool Late = false);
 
 public abstract record TransitionResult
 {
@@ -65,7 +66,8 @@ public sealed class StoryWorkflowService(
     PortalTime portalTime,
     WorkstationEvents events,
     IEnumerable<IPublicStoryListener> publicListeners,
-    ILogger<StoryWorkflowService> logger)
+    ILogger<StoryWorkflowService> logger,
+    Publishing.PublicationSignal? publicationSignal = null)
 {
     private WorkflowOptions Options => settings.Options.Workflow;
 
@@ -77,10 +79,11 @@ public sealed class StoryWorkflowService(
     }
 
     /// <summary>The scheduler's path: publish a scheduled story whose time has come, exactly once.</summary>
-    public Task<TransitionResult> PublishScheduledAsync(int articleId, string? note = null, CancellationToken cancellationToken = default) =>
+    /// <param name="late">After downtime: the note says by how much, and the editors are told.</param>
+    public Task<TransitionResult> PublishScheduledAsync(int articleId, string? note = null, bool late = false, CancellationToken cancellationToken = default) =>
         ExecuteCoreAsync(
             articleId, WorkflowAction.PublishScheduled, WorkflowActor.Scheduler, SchedulerName,
-            new WorkflowInput(Note: note, ExpectedState: ArticleState.Scheduled), null, cancellationToken);
+            new WorkflowInput(Note: note, ExpectedState: ArticleState.Scheduled, Late: late), null, cancellationToken);
 
     public const string SchedulerName = "scheduler";
 
@@ -246,6 +249,11 @@ public sealed class StoryWorkflowService(
         Article article, WorkflowAction action, ArticleState from, ArticleState to, WorkflowActor actor, string actorName,
         List<Notification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (action is WorkflowAction.Schedule or WorkflowAction.Unschedule)
+        {
+            publicationSignal?.SchedulesChanged();
+        }
+
         // What readers see changes only when a story goes on or off the portal.
         if (from == ArticleState.Published || to == ArticleState.Published)
         {
@@ -292,20 +300,30 @@ public sealed class StoryWorkflowService(
             ? await EditorIdsAsync(db, cancellationToken)
             : [article.CreatedById];
 
-        return recipients
+        var notifications = recipients
             .Where(id => id != actor.UserId)
             .Distinct()
-            .Select(id => new Notification
-            {
-                RecipientId = id,
-                Kind = kind,
-                ArticleId = article.Id,
-                ArticleTitle = article.Title,
-                ActorName = actorName,
-                Note = note,
-                CreatedAtUtc = now,
-            })
+            .Select(id => New(id, kind))
             .ToList();
+
+        // A story that went out late after downtime: the editors should know and check it.
+        if (input.Late)
+        {
+            notifications.AddRange((await EditorIdsAsync(db, cancellationToken)).Select(id => New(id, NotificationKinds.PublishedLate)));
+        }
+
+        return notifications;
+
+        Notification New(string recipientId, string notificationKind) => new()
+        {
+            RecipientId = recipientId,
+            Kind = notificationKind,
+            ArticleId = article.Id,
+            ArticleTitle = article.Title,
+            ActorName = actorName,
+            Note = note,
+            CreatedAtUtc = now,
+        };
     }
 
     /// <summary>Everyone who reviews: editors and administrators.</summary>

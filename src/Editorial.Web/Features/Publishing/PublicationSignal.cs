@@ -1,0 +1,29 @@
+namespace Editorial.Web.Features.Publishing;
+
+/// <summary>
+/// Wakes the scheduler when a schedule changes on this instance, so a story scheduled for a minute from
+/// now is not left waiting for the scheduler's next routine look.
+/// </summary>
+public sealed class PublicationSignal
+{
+    private TaskCompletionSource changed = NewSource();
+
+    public void SchedulesChanged() => Interlocked.Exchange(ref changed, NewSource()).TrySetResult();
+
+    /// <summary>Returns when schedules changed, the timeout passed (on <paramref name="clock"/>), or stopping.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var signalled = Volatile.Read(ref changed).Task;
+        if (timeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(signalled, Task.Delay(timeout, clock, stop.Token));
+        await stop.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -56,8 +56,8 @@ public static class SearchHighlighter
     }
 
     /// <summary>
-    /// An excerpt of about <paramref name="maxLength"/> characters around the first searched word (or the
-    /// start when none occurs), cut at word boundaries with "…" where text was left out; null when
+    /// An excerpt of about <paramref name="maxLength"/> characters around the longest run of searched words
+    /// (or the start when none occurs), cut at word boundaries with "…" where text was left out; null when
     /// <paramref name="requireMatch"/> and no word occurs.
     /// </summary>
     public static string? Excerpt(string text, SearchTerms terms, int maxLength = 240, bool requireMatch = false)
@@ -74,7 +74,8 @@ public static class SearchHighlighter
             return ToHtml(text, ranges, 0, text.Length);
         }
 
-        var anchor = ranges.Count > 0 ? ranges[0].Start : 0;
+        // Centre on the longest run of searched words (the whole phrase typed, when it occurs), else the first.
+        var anchor = ranges.Count > 0 ? ranges.MaxBy(r => r.Length).Start : 0;
         var start = Math.Max(0, anchor - maxLength / 4);
         var end = Math.Min(text.Length, start + maxLength);
         start = Math.Max(0, Math.Min(start, end - maxLength));

@@ -103,6 +103,32 @@ public sealed class PortalSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task ACommonWord_RanksOnlyTheNewestMatches_AndSaysThereAreMore_WhileARareWordFindsTheOldestStory()
+    {
+        var oldest = _db.Add("Tin tỉnh đầu tiên về Lũng Cú", publishedAt: PortalDatabase.SeedTime.AddYears(-5));
+        for (var i = 0; i < PortalSearch.RankWindow + 5; i++)
+        {
+            _db.Add($"Tin tỉnh số {i}", publishedAt: PortalDatabase.SeedTime.AddMinutes(i));
+        }
+
+        await _db.Index.ReconcileAsync();
+
+        var common = await _db.Search.SearchAsync("tinh", 1);
+        var last = await _db.Search.SearchAsync("tinh", PortalSearch.MaxPage);
+        var beyond = await _db.Search.SearchAsync("tinh", PortalSearch.MaxPage + 1);
+        var rare = await _db.Search.SearchAsync("lung cu", 1);
+
+        Assert.Equal(PortalSearch.RankWindow, common.Total);
+        Assert.True(common.MoreThanTotal);
+        Assert.Equal(PortalSearch.PageSize, last.Hits.Count);
+        Assert.False(last.HasNext);
+        Assert.Equal(PortalSearch.MaxPage, beyond.Page); // clamped, not an error
+        Assert.DoesNotContain(common.Hits.Concat(last.Hits), h => h.Id == oldest);
+        Assert.Equal(oldest, Assert.Single(rare.Hits).Id);
+        Assert.False(rare.MoreThanTotal);
+    }
+
+    [Fact]
     public async Task OnlyPublishedStories_AreIndexed()
     {
         foreach (var state in Enum.GetValues<ArticleState>().Where(s => s != ArticleState.Published))

@@ -10,11 +10,13 @@ namespace Editorial.Web.Features.Portal.Search;
 public sealed record SearchHit(int Id, string Slug, string Title, string TitleHtml, string ExcerptHtml, DateTimeOffset PublishedAtUtc, string? CategoryName);
 
 /// <summary>A page of search results.</summary>
-public sealed record SearchResults(SearchTerms Terms, int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits)
+/// <param name="Total">Hits that can be paged through (at most <see cref="PortalSearch.RankWindow"/>).</param>
+/// <param name="MoreThanTotal">More stories match than are ranked: the reader should add a word.</param>
+public sealed record SearchResults(SearchTerms Terms, int Total, bool MoreThanTotal, int Page, int PageSize, IReadOnlyList<SearchHit> Hits)
 {
     public bool HasNext => (long)Page * PageSize < Total;
 
-    public static SearchResults Empty(SearchTerms terms, int pageSize) => new(terms, 0, 1, pageSize, []);
+    public static SearchResults Empty(SearchTerms terms, int pageSize) => new(terms, 0, false, 1, pageSize, []);
 }
 
 /// <summary>
@@ -22,13 +24,20 @@ public sealed record SearchResults(SearchTerms Terms, int Total, int Page, int P
 /// up in the FTS5 index and ranked with bm25 (a title hit weighs most, then the lead, then the body);
 /// titles and excerpts come back with the words highlighted in the text as written.
 /// </summary>
+/// <remarks>
+/// Ranking is bounded: bm25 is computed for the <see cref="RankWindow"/> most recent matching stories (by
+/// id, which follows creation), never for all of them. A name or a phrase matches far fewer stories and is
+/// ranked over all its matches; a query of one common word ("tỉnh") would otherwise score most of 100,000
+/// stories on every request. Such a query gets the newest matches, ranked, and a hint to add words.
+/// </remarks>
 public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFactory)
 {
     public const int PageSize = 10;
-    public const int MaxPage = 100;
 
-    // bm25 column weights: Title, Lead, Body (Version is not indexed).
-    private const string Rank = """bm25("StorySearch", 10.0, 4.0, 1.0)""";
+    /// <summary>How many of the newest matches are ranked and can be paged through.</summary>
+    public const int RankWindow = 500;
+
+    public const int MaxPage = RankWindow / PageSize;
 
     public async Task<SearchResults> SearchAsync(string? query, int page, CancellationToken cancellationToken = default)
     {
@@ -47,20 +56,27 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
 
         // Joined to Articles on the state as well: the index only holds published stories, and a story
         // unpublished a moment ago is not shown even if its row were still there.
-        const string from = """
-            FROM "StorySearch" JOIN "Articles" AS a ON a."Id" = "StorySearch".rowid
-            WHERE "StorySearch" MATCH $match AND a."State" = $published AND a."PublishedAtUtc" IS NOT NULL
+        const string recent = """
+            SELECT rowid AS "Id", bm25("StorySearch", 10.0, 4.0, 1.0) AS "Rank"
+            FROM "StorySearch" WHERE "StorySearch" MATCH $match ORDER BY rowid DESC LIMIT $window
+            """;
+        const string published = """
+            JOIN "Articles" AS a ON a."Id" = r."Id"
+            WHERE a."State" = $published AND a."PublishedAtUtc" IS NOT NULL
             """;
 
-        int total;
-        await using (var count = Command(connection, $"SELECT count(*) {from}", match))
+        int matches;
+        await using (var count = Command(connection, $"""SELECT count(*) FROM (SELECT rowid AS "Id" FROM "StorySearch" WHERE "StorySearch" MATCH $match ORDER BY rowid DESC LIMIT $window) AS r {published}""", match))
         {
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            Add(count, "$window", RankWindow + 1);
+            matches = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        var total = Math.Min(matches, RankWindow);
         var ids = new List<int>(PageSize);
-        await using (var select = Command(connection, $"""SELECT a."Id" {from} ORDER BY {Rank}, a."PublishedAtUtc" DESC, a."Id" DESC LIMIT $take OFFSET $skip""", match))
+        await using (var select = Command(connection, $"""SELECT a."Id" FROM ({recent}) AS r {published} ORDER BY r."Rank", a."PublishedAtUtc" DESC, a."Id" DESC LIMIT $take OFFSET $skip""", match))
         {
+            Add(select, "$window", RankWindow);
             Add(select, "$take", PageSize);
             Add(select, "$skip", (page - 1) * PageSize);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -72,7 +88,7 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
 
         if (ids.Count == 0)
         {
-            return new SearchResults(terms, total, page, PageSize, []);
+            return new SearchResults(terms, total, matches > RankWindow, page, PageSize, []);
         }
 
         var stories = await db.Articles.AsNoTracking()
@@ -107,7 +123,7 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
                 story.Category));
         }
 
-        return new SearchResults(terms, total, page, PageSize, hits);
+        return new SearchResults(terms, total, matches > RankWindow, page, PageSize, hits);
     }
 
     private static DbCommand Command(DbConnection connection, string sql, string match)

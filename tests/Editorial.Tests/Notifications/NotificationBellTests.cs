@@ -131,18 +131,35 @@ public sealed class NotificationBellTests : NotificationComponentTest
 
         var shown = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
         Assert.Equal(Severity.Warning, shown.Severity);
-        Snackbars.WaitForAssertion(() => Assert.Contains("Nguyễn Thị Lan trả lại bài “Hội nghị tổng kết” để sửa", Snackbars.Markup, StringComparison.Ordinal), Patience);
-        Assert.Contains("Mở bài", Snackbars.Find(".mud-snackbar-content-action").TextContent, StringComparison.Ordinal);
+        Snackbars.WaitForAssertion(() => Assert.Equal("Nguyễn Thị Lan trả lại bài “Hội nghị tổng kết” để sửa", Snackbars.Find(".notification-toast-text").TextContent.Trim()), Patience);
+        var link = Snackbars.Find("[data-testid=notification-toast-open]");
+        Assert.Equal("Mở bài →", link.TextContent.Trim());
+        Assert.Equal("/editorial/stories/55", link.GetAttribute("href"));
 
-        Open(bell);
-        var first = Popovers.FindAll("[data-testid=notification-item]")[0];
-        Assert.Equal("Hội nghị tổng kết", TitleIn(first.TextContent));
-        Assert.Equal("true", first.GetAttribute("data-unread"));
-
-        // The snackbar's action opens the story and marks it read.
-        Click(Snackbars, () => Snackbars.Find(".mud-snackbar-content-action button"));
+        // The snackbar's link opens the story, marks it read and goes away.
+        Click(Snackbars, () => Snackbars.Find("[data-testid=notification-toast-open]"));
         Assert.EndsWith("/editorial/stories/55", Navigation.Uri, StringComparison.Ordinal);
         Assert.Equal(1, UnreadInDatabase(Person.Khanh.Id));
+        Snackbars.WaitForAssertion(() => Assert.Empty(Services.GetRequiredService<ISnackbar>().ShownSnackbars), Patience);
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=notification-count] .mud-badge").TextContent.Trim()), Patience);
+    }
+
+    [Fact]
+    public async Task LiveArrival_IsPrependedToTheOpenList_AndOpeningTheBellPutsTheToastAway()
+    {
+        Store(Person.Khanh, NotificationKinds.Approved, minutes: 1, title: "Bài cũ", read: true);
+        var bell = RenderOnPage<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Empty(bell.FindAll("[data-testid=notification-count] .mud-badge")), Patience);
+
+        await Events.NotifyAsync(Person.Khanh.Id, Store(Person.Khanh, NotificationKinds.Scheduled, minutes: 2, title: "Lễ hội Chợ tình Khâu Vai"));
+        Snackbars.WaitForAssertion(() => Assert.Single(Snackbars.FindAll(".notification-toast")), Patience);
+
+        Open(bell);
+
+        var items = Popovers.FindAll("[data-testid=notification-item]");
+        Assert.Equal(["Lễ hội Chợ tình Khâu Vai", "Bài cũ"], items.Select(i => TitleIn(i.TextContent)));
+        Assert.Equal(["true", "false"], items.Select(i => i.GetAttribute("data-unread")));
+        Snackbars.WaitForAssertion(() => Assert.Empty(Services.GetRequiredService<ISnackbar>().ShownSnackbars), Patience);
     }
 
     [Fact]
@@ -157,7 +174,8 @@ public sealed class NotificationBellTests : NotificationComponentTest
         bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=notification-count] .mud-badge").TextContent.Trim()), Patience);
         var shown = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
         Assert.Equal(Severity.Info, shown.Severity);
-        Assert.Equal("Bài “Khai mạc lễ hội” đã được xuất bản", shown.Message);
+        Snackbars.WaitForAssertion(() => Assert.Equal("Bài “Khai mạc lễ hội” đã được xuất bản", Snackbars.Find(".notification-toast-text").TextContent.Trim()), Patience);
+        Assert.DoesNotContain("gửi bài chờ duyệt", Snackbars.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,7 @@
-using AngleSharp.Dom;
 using Bunit;
 using Editorial.Core.Workflow;
 using Editorial.Tests.Articles.Saving;
 using Editorial.Web.Features.Review;
-using MudBlazor;
 
 namespace Editorial.Tests.Review;
 

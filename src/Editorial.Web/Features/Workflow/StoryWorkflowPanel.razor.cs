@@ -12,6 +12,9 @@ public sealed partial class StoryWorkflowPanel
 {
     private const string LocalInputFormat = "yyyy-MM-ddTHH:mm";
 
+    // A time picked in the browser's picker comes back with seconds; a typed one may not.
+    private static readonly string[] LocalInputFormats = [LocalInputFormat, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.fff"];
+
     private static readonly DialogOptions dialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
     private StoryWorkflowStatus? status;
@@ -116,7 +119,8 @@ public sealed partial class StoryWorkflowPanel
         DateTimeOffset? scheduledFor = null;
         if (action == WorkflowAction.Schedule)
         {
-            if (!DateTime.TryParseExact(scheduleText, LocalInputFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            dialogError = null;
+            if (!DateTime.TryParseExact(scheduleText, LocalInputFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
                 dialogError = Messages.Refusal(WorkflowRefusal.TimeNotInFuture);
                 return;

@@ -56,7 +56,8 @@ public static class EditorialApp
         services.AddSingleton<DatabaseInitializer>();
 
         services.AddEditorialLocalization(settings.Options.DefaultCulture);
-        services.AddMudServices();
+        // Bottom right: live messages must not cover the editor's Save button and status at the top.
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudLocalizer, VietnameseMudLocalizer>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -76,7 +76,7 @@ public sealed partial class RoleNavigationTests(EditorialAppFixture fixture, ITe
         await page.NavLink("Chờ duyệt").ClickAsync();
         await page.WaitForURLAsync(new Regex("/editorial/review$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Chờ duyệt");
-        await Expect(page.GetByText("Không có bài nào đang chờ duyệt.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Không có bài nào chờ duyệt.")).ToBeVisibleAsync();
 
         await page.NavLink("Lịch xuất bản").ClickAsync();
         await page.WaitForURLAsync(new Regex("/editorial/schedule$"));

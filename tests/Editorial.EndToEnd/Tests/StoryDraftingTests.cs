@@ -230,48 +230,41 @@ public sealed partial class StoryDraftingTests(StoryDraftingAppFixture fixture, 
     });
 
     [Fact]
-    public Task Editor_saving_over_the_reporters_newer_change_is_warned_and_keeps_their_version_as_a_revision() => InBrowserAsync(async session =>
+    public Task Editor_who_opens_a_story_the_reporter_is_editing_waits_then_edits_the_reporters_newest_version() => InBrowserAsync(async session =>
     {
         var (reporter, editor, id) = await OpenTheSameStoryTwiceAsync(session, "Phú Thọ triển khai kế hoạch chuyển đổi số năm 2017");
 
-        await reporter.FillFieldAsync("#story-title", "Phú Thọ triển khai kế hoạch chuyển đổi số giai đoạn 2017–2020");
+        // The reporter holds the story: the editor reads it, cannot type into it, and is told who is editing.
+        await Expect(editor.GetByTestId("held-by-other")).ToContainTextAsync("Đang được chỉnh sửa bởi " + ReporterName);
+        await Expect(editor.Locator("#story-title")).ToHaveAttributeAsync("readonly", "");
+        await Expect(editor.GetByTestId("save")).ToBeDisabledAsync();
+
+        const string reportersTitle = "Phú Thọ triển khai kế hoạch chuyển đổi số giai đoạn 2017–2020";
+        await reporter.FillFieldAsync("#story-title", reportersTitle);
         await reporter.SaveWithButtonAsync();
+        await reporter.GotoAsync("/editorial/my-stories");
 
+        // Once the reporter has left, "Thử lại" gives the editor the story as the reporter last saved it.
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Thử lại" }).ClickAsync();
+        await Expect(editor.GetByTestId("held-by-other")).ToHaveCountAsync(0);
+        await Expect(editor.Locator("#story-title")).ToHaveValueAsync(reportersTitle);
         await editor.FillFieldAsync("#story-lead", "CTTĐT – Biên tập viên viết lại sapo cho gọn.");
-        await editor.GetByTestId("save").ClickAsync();
-        var conflict = editor.GetByTestId("conflict");
-        await Expect(conflict).ToContainTextAsync(ReporterName + " đã lưu bài này lúc");
-        await Expect(conflict).ToContainTextAsync("Thay đổi của bạn CHƯA được lưu");
+        await editor.SaveWithButtonAsync();
+        await Expect(editor.GetByTestId("conflict")).ToHaveCountAsync(0);
 
-        await editor.GetByTestId("conflict-keep-mine").ClickAsync();
-        await Expect(conflict).ToHaveCountAsync(0);
-        await Expect(editor.GetByTestId("save-status")).ToHaveTextAsync(SavedAt());
-
-        // The story is the editor's now; the reporter's title is still there as a revision.
-        await editor.ReloadAsync();
-        await editor.WaitForStoryEditorAsync();
-        await Expect(editor.Locator("#story-lead")).ToHaveValueAsync("CTTĐT – Biên tập viên viết lại sapo cho gọn.");
-        await Expect(editor.Locator("#story-title")).ToHaveValueAsync("Phú Thọ triển khai kế hoạch chuyển đổi số năm 2017");
-        await Expect(editor.GetByTestId("last-edited")).ToContainTextAsync("Sửa lần cuối bởi " + EditorName + " lúc");
-
-        // Revisions: the reporter's two saves and the editor's, newest first; by default the last two are
-        // compared, so the reporter's title shows as replaced, not lost.
+        // Revisions: the reporter's two saves and the editor's on top of them, nothing overwritten.
         await editor.GetByTestId("open-revisions").ClickAsync();
         await editor.WaitForURLAsync(new Regex($@"/editorial/stories/{id}/revisions$"));
         var rows = editor.GetByTestId("revision-table").Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Nth(0)).ToContainTextAsync("Giữ sau xung đột");
         await Expect(rows.Nth(0)).ToContainTextAsync(EditorName);
         await Expect(rows.Nth(1)).ToContainTextAsync(ReporterName);
-        await Expect(rows.Nth(2)).ToContainTextAsync(ReporterName);
         var diff = editor.GetByTestId("revision-diff");
-        await Expect(diff.Locator("del", new() { HasTextString = "giai đoạn" })).ToBeVisibleAsync();
-        await Expect(diff.Locator("del", new() { HasTextString = "2020" })).ToBeVisibleAsync();
         await Expect(diff.Locator("ins", new() { HasTextString = "Biên tập viên viết lại" })).ToBeVisibleAsync();
     });
 
     [Fact]
-    public Task Editor_warned_of_a_newer_version_loads_the_reporters_version_and_saves_on_top_of_it() => InBrowserAsync(async session =>
+    public Task Editor_takes_over_from_the_reporters_last_save_and_the_reporter_is_told_at_once() => InBrowserAsync(async session =>
     {
         var (reporter, editor, id) = await OpenTheSameStoryTwiceAsync(session, "Lào Cai khai trương tuyến xe buýt liên tỉnh");
 
@@ -279,24 +272,22 @@ public sealed partial class StoryDraftingTests(StoryDraftingAppFixture fixture, 
         await reporter.FillFieldAsync("#story-title", reportersTitle);
         await reporter.SaveWithButtonAsync();
 
-        await editor.FillFieldAsync("#story-lead", "CTTĐT – Sapo của biên tập viên.");
-        await editor.GetByTestId("save").ClickAsync();
-        await Expect(editor.GetByTestId("conflict")).ToContainTextAsync(ReporterName + " đã lưu bài này lúc");
-
-        await editor.GetByTestId("conflict-load-theirs").ClickAsync();
-        await Expect(editor.GetByTestId("conflict")).ToHaveCountAsync(0);
+        await editor.GetByTestId("take-over").ClickAsync();
+        await Expect(editor.GetByTestId("held-by-other")).ToHaveCountAsync(0);
         await Expect(editor.Locator("#story-title")).ToHaveValueAsync(reportersTitle);
         await Expect(editor.Locator("#story-lead")).ToHaveValueAsync("CTTĐT – Sapo của phóng viên.");
-        await Expect(editor.GetByTestId("last-edited")).ToContainTextAsync("Sửa lần cuối bởi " + ReporterName + " lúc");
 
-        // On top of the reporter's version, the editor's next save goes through.
+        // The reporter's page says so without a reload and stops editing.
+        await Expect(reporter.GetByTestId("taken-over")).ToContainTextAsync(EditorName + " đã tiếp quản bài lúc");
+        await Expect(reporter.Locator("#story-title")).ToHaveAttributeAsync("readonly", "");
+
         await editor.FillFieldAsync("#story-lead", "CTTĐT – Sapo của biên tập viên, viết trên bản mới.");
         await editor.SaveWithButtonAsync();
-        await Expect(editor.GetByTestId("conflict")).ToHaveCountAsync(0);
 
         await reporter.ReloadAsync();
         await reporter.WaitForStoryEditorAsync();
         Assert.EndsWith($"/editorial/stories/{id}", reporter.Url, StringComparison.Ordinal);
+        await Expect(reporter.GetByTestId("held-by-other")).ToContainTextAsync("Đang được chỉnh sửa bởi " + EditorName);
         await Expect(reporter.Locator("#story-title")).ToHaveValueAsync(reportersTitle);
         await Expect(reporter.Locator("#story-lead")).ToHaveValueAsync("CTTĐT – Sapo của biên tập viên, viết trên bản mới.");
         await Expect(reporter.GetByTestId("last-edited")).ToContainTextAsync("Sửa lần cuối bởi " + EditorName + " lúc");
@@ -434,6 +425,7 @@ public sealed partial class StoryDraftingTests(StoryDraftingAppFixture fixture, 
         await editor.SignInAsync(Fixture.Editor);
         await editor.GotoAsync($"/editorial/stories/{id}");
         await editor.WaitForStoryEditorAsync();
+        await editor.WaitForInteractiveAsync();
         await Expect(editor.Locator("#story-title")).ToHaveValueAsync(title);
         return (reporter, editor, id);
     }

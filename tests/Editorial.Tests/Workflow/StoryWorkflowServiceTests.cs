@@ -200,6 +200,18 @@ public sealed class StoryWorkflowServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reporter_approving_a_story_that_moved_on_is_refused_not_told_it_was_handled()
+    {
+        var id = await InReviewAsync(Person.Khanh);
+        await Act(Person.Lan, id, WorkflowAction.Approve);
+
+        var refused = Assert.IsType<TransitionResult.Refused>(await Act(Person.Khanh, id, WorkflowAction.Approve, expected: ArticleState.InReview));
+
+        Assert.Equal(WorkflowRefusal.NotEditor, refused.Reason);
+        Assert.Equal(("story.refused", "NotEditor"), (Audit(id).Last().Action, Audit(id).Last().Note));
+    }
+
+    [Fact]
     public async Task Withdrawing_takes_a_waiting_story_back_to_draft_and_only_its_author_may()
     {
         var id = await InReviewAsync(Person.Khanh);

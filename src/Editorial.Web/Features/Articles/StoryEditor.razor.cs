@@ -318,6 +318,7 @@ public sealed partial class StoryEditor
     private async Task OnWorkflowChangedAsync(StoryWorkflowStatus status)
     {
         workflowStatus = status;
+        state = status.State;
         if (Id is { } id && !dirty && await Articles.LoadAsync(id, await UserAsync()) is { } draft)
         {
             ShowDraft(draft);
@@ -336,8 +337,14 @@ public sealed partial class StoryEditor
         var me = (await UserAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
         if (change.Kind == WorkstationEvents.StoryChangeKinds.TakenOver && change.ActorId != me && holdsLease)
         {
-            // Told at once, before the next save; the autosave stops with the editing.
-            takenOver = new TakenOverNotice(change.ActorName, change.AtUtc, null);
+            // Told at once, before the next save. Text typed but not yet saved is sent now: the server keeps it
+            // as a set-aside revision (it no longer takes it as the story) and the notice says which one.
+            if (dirty && canEdit)
+            {
+                await SaveAsync(SaveMode.Manual);
+            }
+
+            takenOver ??= new TakenOverNotice(change.ActorName, change.AtUtc, null);
             holdsLease = false;
             canEdit = false;
             autosaveDelay?.Cancel();

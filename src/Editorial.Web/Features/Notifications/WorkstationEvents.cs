@@ -21,11 +21,19 @@ public sealed class WorkstationEvents(ILogger<WorkstationEvents> logger)
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<NotificationView, Task>>> byUser = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<StoryChange, Task>>> byStory = new();
 
+    // One key: everyone who shows the review queue's size hears when a story enters or leaves it.
+    private readonly ConcurrentDictionary<bool, ConcurrentDictionary<Guid, Func<bool, Task>>> reviewQueue = new();
+
     public IDisposable SubscribeNotifications(string userId, Func<NotificationView, Task> handler) => Subscribe(byUser, userId, handler);
 
     public IDisposable SubscribeStory(int articleId, Func<StoryChange, Task> handler) => Subscribe(byStory, articleId, handler);
 
+    public IDisposable SubscribeReviewQueue(Func<Task> handler) => Subscribe(reviewQueue, true, _ => handler());
+
     public Task NotifyAsync(string userId, NotificationView notification) => Deliver(byUser, userId, notification);
+
+    /// <summary>A story entered or left "Chờ duyệt" (submitted, withdrawn, returned, approved).</summary>
+    public Task ReviewQueueChangedAsync() => Deliver(reviewQueue, true, true);
 
     public Task StoryChangedAsync(StoryChange change) => Deliver(byStory, change.ArticleId, change);
 

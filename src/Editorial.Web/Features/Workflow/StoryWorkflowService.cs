@@ -137,24 +137,29 @@ public sealed class StoryWorkflowService(
             return new TransitionResult.NotFound();
         }
 
+        var isAuthor = !actor.IsScheduler && article.CreatedById == actor.UserId;
+        WorkflowRequest RequestIn(ArticleState state) => new(
+            action, state, actor, isAuthor, now, note,
+            action == WorkflowAction.PublishScheduled ? article.ScheduledForUtc : input.ScheduledForUtc,
+            Options.FourEyes);
+
+        // The story moved on since the person looked. If they could have done this in the state they saw, they
+        // lost a race (two editors approving at once) and are told; if not, it is a refusal like any other.
         if (input.ExpectedState is { } expected && expected != article.State)
         {
-            return await AlreadyHandledAsync(db, article, cancellationToken);
-        }
-
-        var isAuthor = !actor.IsScheduler && article.CreatedById == actor.UserId;
-        var decision = WorkflowRules.Decide(new WorkflowRequest(
-            action, article.State, actor, isAuthor, now, note,
-            action == WorkflowAction.PublishScheduled ? article.ScheduledForUtc : input.ScheduledForUtc,
-            Options.FourEyes));
-        if (!decision.IsAllowed)
-        {
-            // A second editor approving a story the first just approved is not a refusal but a race lost.
-            if (decision.Refusal == WorkflowRefusal.WrongState && input.ExpectedState is not null)
+            var inExpected = WorkflowRules.Decide(RequestIn(expected));
+            if (inExpected.IsAllowed || inExpected.Refusal == WorkflowRefusal.WrongState)
             {
                 return await AlreadyHandledAsync(db, article, cancellationToken);
             }
 
+            await RecordRefusalAsync(db, article, action, inExpected.Refusal!.Value.ToString(), actor, actorUserName, clientAddress, now, cancellationToken);
+            return new TransitionResult.Refused(inExpected.Refusal!.Value, []);
+        }
+
+        var decision = WorkflowRules.Decide(RequestIn(article.State));
+        if (!decision.IsAllowed)
+        {
             await RecordRefusalAsync(db, article, action, decision.Refusal!.Value.ToString(), actor, actorUserName, clientAddress, now, cancellationToken);
             return new TransitionResult.Refused(decision.Refusal!.Value, []);
         }
@@ -276,6 +281,10 @@ public sealed class StoryWorkflowService(
         }
 
         await events.StoryChangedAsync(new StoryChange(article.Id, WorkstationEvents.StoryChangeKinds.StateChanged, actor.UserId, actorName, now));
+        if (from == ArticleState.InReview || to == ArticleState.InReview)
+        {
+            await events.ReviewQueueChangedAsync();
+        }
     }
 
     private static async Task<List<Notification>> NotificationsForAsync(

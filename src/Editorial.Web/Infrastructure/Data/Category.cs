@@ -12,4 +12,7 @@ public sealed class Category
     public int SortOrder { get; set; }
 
     public bool IsHidden { get; set; }
+
+    /// <summary>One level of nesting: a sub-category names its parent; a parent has none.</summary>
+    public int? ParentId { get; set; }
 }

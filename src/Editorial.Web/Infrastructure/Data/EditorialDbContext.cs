@@ -22,6 +22,16 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NewsroomSetting> NewsroomSettings => Set<NewsroomSetting>();
+
+    public DbSet<RoyaltyGenre> RoyaltyGenres => Set<RoyaltyGenre>();
+
+    public DbSet<RoyaltyUnitValue> RoyaltyUnitValues => Set<RoyaltyUnitValue>();
+
+    public DbSet<StoryRoyalty> StoryRoyalties => Set<StoryRoyalty>();
+
+    public DbSet<RoyaltyShare> RoyaltyShares => Set<RoyaltyShare>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -36,6 +46,8 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
             category.Property(c => c.Name).HasMaxLength(200).IsRequired();
             category.Property(c => c.Slug).HasMaxLength(200).IsRequired();
             category.HasIndex(c => c.Slug).IsUnique();
+            category.HasIndex(c => new { c.ParentId, c.SortOrder });
+            category.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AuditEntry>(entry =>
@@ -101,6 +113,48 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
             notification.Property(n => n.ActorName).HasMaxLength(200);
             notification.Property(n => n.Note).HasMaxLength(2000);
             notification.HasIndex(n => new { n.RecipientId, n.ReadAtUtc, n.CreatedAtUtc });
+        });
+
+        builder.Entity<NewsroomSetting>(setting =>
+        {
+            setting.HasKey(x => x.Key);
+            setting.Property(x => x.Key).HasMaxLength(100);
+            setting.Property(x => x.ValueJson).IsRequired();
+            setting.Property(x => x.UpdatedById).HasMaxLength(450);
+        });
+
+        builder.Entity<RoyaltyGenre>(genre =>
+        {
+            genre.Property(g => g.Name).HasMaxLength(200).IsRequired();
+            genre.Property(g => g.MinCoefficient).HasPrecision(6, 2);
+            genre.Property(g => g.MaxCoefficient).HasPrecision(6, 2);
+        });
+
+        builder.Entity<RoyaltyUnitValue>(unit =>
+        {
+            unit.Property(u => u.AmountVnd).HasPrecision(18, 0);
+            unit.HasIndex(u => u.EffectiveFromUtc).IsUnique();
+        });
+
+        builder.Entity<StoryRoyalty>(royalty =>
+        {
+            royalty.HasKey(r => r.ArticleId);
+            royalty.Property(r => r.Coefficient).HasPrecision(6, 2);
+            royalty.Property(r => r.AssessedById).HasMaxLength(450).IsRequired();
+            royalty.Property(r => r.PaidById).HasMaxLength(450);
+            royalty.HasOne<Article>().WithOne().HasForeignKey<StoryRoyalty>(r => r.ArticleId).OnDelete(DeleteBehavior.Restrict);
+            royalty.HasOne<RoyaltyGenre>().WithMany().HasForeignKey(r => r.GenreId).OnDelete(DeleteBehavior.Restrict);
+            royalty.HasMany(r => r.Shares).WithOne().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            royalty.HasIndex(r => r.PaidAtUtc);
+        });
+
+        builder.Entity<RoyaltyShare>(share =>
+        {
+            share.Property(s => s.UserId).HasMaxLength(450);
+            share.Property(s => s.PersonName).HasMaxLength(200).IsRequired();
+            share.Property(s => s.Role).HasMaxLength(32).IsRequired();
+            share.Property(s => s.Percent).HasPrecision(5, 2);
+            share.HasIndex(s => s.UserId);
         });
 
         builder.Entity<MediaAsset>(media =>

@@ -44,10 +44,16 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
@@ -333,6 +339,9 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -345,6 +354,8 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("ParentId", "SortOrder");
 
                     b.ToTable("Categories");
                 });
@@ -402,6 +413,29 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                     b.ToTable("MediaAssets");
                 });
 
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.NewsroomSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NewsroomSettings");
+                });
+
             modelBuilder.Entity("Editorial.Web.Infrastructure.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -448,6 +482,93 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.RoyaltyGenre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MaxCoefficient")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MinCoefficient")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RoyaltyGenres");
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.RoyaltyShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RoyaltyShares");
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.RoyaltyUnitValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountVnd")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveFromUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFromUtc")
+                        .IsUnique();
+
+                    b.ToTable("RoyaltyUnitValues");
+                });
+
             modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryComment", b =>
                 {
                     b.Property<long>("Id")
@@ -475,6 +596,42 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                     b.HasIndex("ArticleId", "AtUtc");
 
                     b.ToTable("StoryComments");
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryRoyalty", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Coefficient")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GenreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("GenreId");
+
+                    b.HasIndex("PaidAtUtc");
+
+                    b.ToTable("StoryRoyalties");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -624,12 +781,44 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.Category", b =>
+                {
+                    b.HasOne("Editorial.Web.Infrastructure.Data.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.RoyaltyShare", b =>
+                {
+                    b.HasOne("Editorial.Web.Infrastructure.Data.StoryRoyalty", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryComment", b =>
                 {
                     b.HasOne("Editorial.Web.Infrastructure.Data.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryRoyalty", b =>
+                {
+                    b.HasOne("Editorial.Web.Infrastructure.Data.Article", null)
+                        .WithOne()
+                        .HasForeignKey("Editorial.Web.Infrastructure.Data.StoryRoyalty", "ArticleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Editorial.Web.Infrastructure.Data.RoyaltyGenre", null)
+                        .WithMany()
+                        .HasForeignKey("GenreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -682,6 +871,11 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.StoryRoyalty", b =>
+                {
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }

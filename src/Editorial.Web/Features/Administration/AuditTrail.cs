@@ -11,6 +11,8 @@ public static class AuditActions
     public const string SignOut = "account.sign-out";
     public const string PasswordChanged = "account.password-changed";
     public const string AccountCreated = "account.created";
+    public const string SystemBackup = "system.backup";
+    public const string SystemBackupDownloaded = "system.backup-downloaded";
 }
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);

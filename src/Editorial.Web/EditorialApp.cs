@@ -2,6 +2,7 @@ using Editorial.Core.Time;
 using Editorial.Web.Components;
 using Editorial.Web.Features.Accounts;
 using Editorial.Web.Features.Administration;
+using Editorial.Web.Features.Administration.Backup;
 using Editorial.Web.Features.Articles;
 using Editorial.Web.Features.Media;
 using Editorial.Web.Features.Portal;
@@ -89,6 +90,7 @@ public static class EditorialApp
         services.AddHostedService(sp => sp.GetRequiredService<Editorial.Web.Features.Publishing.PublicationScheduler>());
         services.AddEditorialMedia(settings, root);
         services.AddEditorialPortal();
+        services.AddSingleton<BackupService>();
 
         return builder;
     }
@@ -118,6 +120,7 @@ public static class EditorialApp
         app.MapMediaEndpoints();
         app.MapPortalEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapBackupEndpoints();
         return app;
     }
 }

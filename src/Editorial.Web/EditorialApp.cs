@@ -72,6 +72,7 @@ public static class EditorialApp
             ? Editorial.Core.Text.AbbreviationGlossary.Default
             : new Editorial.Core.Text.AbbreviationGlossary(settings.Options.Glossary.Select(e => (e.Key.Trim(), e.Value.Trim()))));
         services.AddScoped<UserDirectory>();
+        services.AddSingleton<AccountAdministration>();
         services.AddScoped<CategoryCatalog>();
         services.AddSingleton<AuditTrail>();
         services.AddHttpContextAccessor();

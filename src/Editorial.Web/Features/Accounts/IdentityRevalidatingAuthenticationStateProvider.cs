@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Editorial.Web.Features.Accounts;
 
 /// <summary>
-/// Re-checks the security stamp of a connected workstation every few minutes, so a password change,
-/// a role change or a lock made by an administrator ends open sessions without waiting for the cookie.
+/// Re-checks a connected workstation every minute — the account still exists, is neither locked nor
+/// disabled, and its security stamp is the one signed in with — so a password change, a role change, a lock
+/// or a disabling made by an administrator ends open sessions without waiting for the cookie.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
@@ -17,7 +18,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => Infrastructure.Identity.IdentityRegistration.SessionValidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null || await userManager.IsLockedOutAsync(user))
+        if (user is null || user.IsDisabled || await userManager.IsLockedOutAsync(user))
         {
             return false;
         }

@@ -11,6 +11,13 @@ public static class AuditActions
     public const string SignOut = "account.sign-out";
     public const string PasswordChanged = "account.password-changed";
     public const string AccountCreated = "account.created";
+    public const string AccountRolesChanged = "account.roles-changed";
+    public const string AccountLocked = "account.locked";
+    public const string AccountUnlocked = "account.unlocked";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
+    public const string AccountPasswordResetRequired = "account.password-reset-required";
+    public const string SignInDisabled = "account.sign-in-disabled";
     public const string SystemBackup = "system.backup";
     public const string SystemBackupDownloaded = "system.backup-downloaded";
 }

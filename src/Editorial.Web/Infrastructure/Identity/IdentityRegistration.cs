@@ -13,6 +13,12 @@ public static class IdentityRegistration
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How often a sign-in cookie is checked against the account (security stamp) and rebuilt from it: a lock,
+    /// a disabling or a role change by an administrator ends the person's sessions within this time.
+    /// </summary>
+    public static readonly TimeSpan SessionValidationInterval = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddEditorialIdentity(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
@@ -38,30 +44,35 @@ public static class IdentityRegistration
             cookie.SlidingExpiration = true;
         });
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                // Accounts are made by administrators; there is no self-registration or e-mail step.
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = false;
-                options.Password.RequiredLength = MinimumPasswordLength;
-                options.Password.RequiredUniqueChars = 4;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
-            })
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionValidationInterval);
+
+        services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EditorialDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<EditorialSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<EditorialClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder().AddEditorialPolicies();
         return services;
+    }
+
+    /// <summary>Password, lockout and sign-in rules; public so tests build the same UserManager as the app.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        // Accounts are made by administrators; there is no self-registration or e-mail step.
+        options.SignIn.RequireConfirmedAccount = false;
+        options.User.RequireUniqueEmail = false;
+        options.Password.RequiredLength = MinimumPasswordLength;
+        options.Password.RequiredUniqueChars = 4;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+        options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
     }
 
     public static AuthorizationBuilder AddEditorialPolicies(this AuthorizationBuilder authorization)

@@ -68,9 +68,10 @@ public static class EditorialApp
         services.AddScoped<ArticleListService>();
         services.AddScoped<ArticleEditingService>();
         services.AddSingleton<StoryBodySanitizer>();
-        services.AddSingleton(settings.Options.Glossary.Count == 0
-            ? Editorial.Core.Text.AbbreviationGlossary.Default
-            : new Editorial.Core.Text.AbbreviationGlossary(settings.Options.Glossary.Select(e => (e.Key.Trim(), e.Value.Trim()))));
+        // Settings an administrator edits are stored in the database and applied over appsettings.json.
+        services.AddSingleton<Editorial.Web.Features.Administration.Settings.NewsroomSettingsStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<Editorial.Web.Features.Administration.Settings.NewsroomSettingsStore>());
+        services.AddTransient(sp => sp.GetRequiredService<Editorial.Web.Features.Administration.Settings.NewsroomSettingsStore>().Glossary);
         services.AddScoped<UserDirectory>();
         services.AddSingleton<AccountAdministration>();
         services.AddScoped<CategoryCatalog>();
@@ -99,6 +100,7 @@ public static class EditorialApp
     public static async Task<WebApplication> UseEditorialAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<Editorial.Web.Features.Administration.Settings.NewsroomSettingsStore>().LoadAsync();
         await app.Services.GetRequiredService<PortalStartup>().RunAsync();
 
         if (!app.Environment.IsDevelopment())

@@ -28,6 +28,9 @@ public sealed class EditorialOptions
 
     public WorkflowOptions Workflow { get; set; } = new();
 
+    /// <summary>Seconds after the writer stops typing before the story saves itself.</summary>
+    public int AutosaveSeconds { get; set; } = 4;
+
     /// <summary>
     /// Abbreviations whose first use in a story should be spelled out ("HĐND" → "Hội đồng nhân dân").
     /// Empty means the built-in list of the province's common abbreviations.

@@ -60,6 +60,11 @@ public static class EditorialOptionsValidator
 
         ValidateMedia(section.GetSection(nameof(EditorialOptions.Media)), errors);
         ValidateWorkflow(section.GetSection(nameof(EditorialOptions.Workflow)), errors);
+        var autosave = section[nameof(EditorialOptions.AutosaveSeconds)];
+        if (autosave is not null && (!int.TryParse(autosave, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds is < 2 or > 120))
+        {
+            errors.Add($"{Key(section, nameof(EditorialOptions.AutosaveSeconds))}: \"{autosave}\" phải là số giây từ 2 đến 120 (seconds, 2–120).");
+        }
 
         return errors;
     }

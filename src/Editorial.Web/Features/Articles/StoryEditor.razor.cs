@@ -23,8 +23,8 @@ namespace Editorial.Web.Features.Articles;
 /// </summary>
 public sealed partial class StoryEditor
 {
-    /// <summary>How long after the last keystroke the story is saved on its own.</summary>
-    public static readonly TimeSpan AutosaveDelay = TimeSpan.FromSeconds(4);
+    /// <summary>How long after the last keystroke the story is saved on its own (an administrator's setting).</summary>
+    private TimeSpan AutosaveDelay => TimeSpan.FromSeconds(Math.Clamp(Settings.Options.AutosaveSeconds, 2, 120));
 
     private readonly SemaphoreSlim saveLock = new(1, 1);
     private StoryForm form = new();

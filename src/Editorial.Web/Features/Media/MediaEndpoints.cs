@@ -45,10 +45,8 @@ public static class MediaEndpoints
 
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var settings = endpoints.ServiceProvider.GetRequiredService<MediaSettings>();
-
         endpoints.MapPost(UploadPath, UploadAsync)
-            .WithMetadata(new UploadSizeLimit(settings.RequestBodyCeiling));
+            .WithMetadata(new UploadSizeLimit(MediaSettings.AbsoluteRequestBodyCeiling));
 
         endpoints.MapMethods(MediaPaths.UrlPrefix + "/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeFile);
         return endpoints;

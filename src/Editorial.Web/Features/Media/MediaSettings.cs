@@ -12,7 +12,8 @@ public sealed class MediaSettings
 
     public required string Folder { get; init; }
 
-    public long MaxUploadBytes { get; init; } = MediaOptions.DefaultMaxUploadBytes;
+    /// <summary>Set from configuration, then by an administrator on the settings page (takes effect at once).</summary>
+    public long MaxUploadBytes { get; set; } = MediaOptions.DefaultMaxUploadBytes;
 
     public int WebMaxWidth { get; init; } = MediaOptions.DefaultWebMaxWidth;
 
@@ -30,6 +31,9 @@ public sealed class MediaSettings
     /// to its end and discarded before answering.
     /// </summary>
     public long RequestBodyCeiling => MaxRequestBytes + DrainAllowanceBytes;
+
+    /// <summary>The endpoint's fixed limit: the most any setting may allow, so raising the setting needs no restart.</summary>
+    public const long AbsoluteRequestBodyCeiling = MediaOptions.MaxUploadBytesCeiling + RequestOverheadBytes + DrainAllowanceBytes;
 
     /// <summary>"10 MB", "1,5 MB": the limit as a person reads it.</summary>
     public string MaxUploadText =>

@@ -1,8 +1,15 @@
 using Editorial.Web;
+using Editorial.Web.Features.Administration.Backup;
 using Editorial.Web.Infrastructure.Configuration;
 
 try
 {
+    // --backup and --restore <archive.zip> do their work and exit without starting the web server.
+    if (BackupCommandLine.Parse(args) is { } command)
+    {
+        return await command.RunAsync(Console.Out, Console.Error);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     var app = builder.AddEditorial().Build();
     await app.UseEditorialAsync();

@@ -75,6 +75,7 @@ public static class EditorialApp
         services.AddScoped<UserDirectory>();
         services.AddSingleton<AccountAdministration>();
         services.AddScoped<CategoryCatalog>();
+        services.AddScoped<StatisticsService>();
         services.AddSingleton<AuditTrail>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
@@ -123,6 +124,7 @@ public static class EditorialApp
         app.MapMediaEndpoints();
         app.MapPortalEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapAuditExport();
         app.MapBackupEndpoints();
         return app;
     }

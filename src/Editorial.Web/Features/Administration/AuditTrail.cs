@@ -46,6 +46,7 @@ public sealed record AuditFilter(string? User = null, string? Story = null, stri
     public const int TextMaxLength = 200;
 
     /// <summary>Dates as the export's query string carries them.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
 
     public static AuditFilter None { get; } = new();
 

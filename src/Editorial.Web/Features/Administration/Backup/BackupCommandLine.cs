@@ -94,8 +94,9 @@ public sealed class BackupCommandLine
     private async Task<int> BackUpAsync(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(Rest);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        await using var app = builder.AddEditorial().Build();
+        builder.AddEditorial();
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning"; // the console shows the outcome, not the app's log
+        await using var app = builder.Build();
         var text = app.Services.GetRequiredService<IStringLocalizer<UiText>>();
         var outcome = await app.Services.GetRequiredService<BackupService>().CreateFromCommandLineAsync(cancellationToken);
         if (!outcome.Succeeded)

@@ -93,6 +93,7 @@ public static class EditorialApp
         services.AddHostedService(sp => sp.GetRequiredService<Editorial.Web.Features.Publishing.PublicationScheduler>());
         services.AddEditorialMedia(settings, root);
         services.AddEditorialPortal();
+        Editorial.Web.Features.Royalties.RoyaltyRegistration.AddEditorialRoyalties(services);
         services.AddSingleton<BackupService>();
 
         return builder;
@@ -124,6 +125,7 @@ public static class EditorialApp
         app.MapMediaEndpoints();
         app.MapPortalEndpoints();
         app.MapWorkflowEndpoints();
+        Editorial.Web.Features.Royalties.RoyaltyRegistration.MapRoyaltyEndpoints(app);
         app.MapAuditExport();
         app.MapBackupEndpoints();
         return app;

@@ -128,7 +128,8 @@ public sealed partial class StoryEditor
 
     protected override async Task OnInitializedAsync()
     {
-        categories = (await Categories.ListAsync()).Where(c => !c.IsHidden).ToList();
+        var allCategories = await Categories.ListAsync();
+        categories = allCategories.Where(c => !c.IsHidden).ToList();
 
         // Uploads are plain HTTP posts from the browser and must carry the antiforgery token.
         antiforgeryToken = AntiforgeryState.GetAntiforgeryToken()?.Value;
@@ -144,6 +145,12 @@ public sealed partial class StoryEditor
 
             ShowDraft(draft);
             backupKey = $"story-{id}";
+
+            // A story filed under a category that was hidden later keeps it: show it, or a save would drop it.
+            if (form.CategoryId is { } categoryId && categories.All(c => c.Id != categoryId) && allCategories.FirstOrDefault(c => c.Id == categoryId) is { } hidden)
+            {
+                categories = [.. categories, hidden];
+            }
             if (form.FeaturedImageId is { } imageId)
             {
                 featuredPreviewUrl = await Media.WebUrlAsync(imageId);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Bunit;
 using Editorial.Core.Articles;
 using Editorial.Tests.Articles.Saving;
@@ -253,6 +254,24 @@ public sealed class StoryEditorTests : StoryPageTest
 
         Assert.DoesNotContain(page.FindAll(".mud-alert-message"), a => a.TextContent.Trim() == "Bạn chỉ có thể xem bài này.");
         Assert.False(page.Find("[data-testid=save]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_story_in_a_category_hidden_later_keeps_its_category_when_saved()
+    {
+        var story = await Database.CreateAsync(Person.Khanh, Story() with { CategoryId = Database.EconomyNews });
+        using (var db = Database.CreateDbContext())
+        {
+            db.Categories.Where(c => c.Id == Database.EconomyNews).ExecuteUpdate(set => set.SetProperty(c => c.IsHidden, true));
+        }
+
+        var page = Open(story.Id);
+        Assert.Contains("Tin kinh tế", page.Find("[data-testid=story-category]").OuterHtml, StringComparison.Ordinal);
+        Type(page, "story-title", "Tin kinh tế đã sửa tít");
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.Equal("Tin kinh tế đã sửa tít", Database.Row(story.Id).Title), Patience);
+        Assert.Equal(Database.EconomyNews, Database.Row(story.Id).CategoryId);
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public static partial class Newsroom
 
     /// <summary>Every entry of the main navigation, in Vietnamese, with who sees it.</summary>
     public static readonly string[] ReporterNav = ["Tổng quan", "Bài của tôi"];
-    public static readonly string[] EditorNav = ["Chờ duyệt", "Lịch xuất bản"];
-    public static readonly string[] AdminNav = ["Người dùng", "Chuyên mục", "Nhật ký"];
+    public static readonly string[] EditorNav = ["Chờ duyệt", "Lịch xuất bản", "Nhuận bút"];
+    public static readonly string[] AdminNav = ["Người dùng", "Chuyên mục", "Nhật ký", "Cấu hình nhuận bút", "Thống kê", "Sao lưu", "Cấu hình"];
 
     /// <summary>
     /// Types user name and password into the sign-in form and submits it; waits for the answer to load

@@ -21,6 +21,7 @@ public sealed class NavMenuTests : WorkstationComponentTest
         ("Bài của tôi", "/editorial/my-stories"),
         ("Chờ duyệt", "/editorial/review"),
         ("Lịch xuất bản", "/editorial/schedule"),
+        ("Nhuận bút", "/editorial/royalties"),
         ("Xem cổng thông tin", "/"),
     ];
 
@@ -30,9 +31,14 @@ public sealed class NavMenuTests : WorkstationComponentTest
         ("Bài của tôi", "/editorial/my-stories"),
         ("Chờ duyệt", "/editorial/review"),
         ("Lịch xuất bản", "/editorial/schedule"),
+        ("Nhuận bút", "/editorial/royalties"),
         ("Người dùng", "/admin/users"),
         ("Chuyên mục", "/admin/categories"),
         ("Nhật ký", "/admin/audit"),
+        ("Cấu hình nhuận bút", "/admin/royalties/settings"),
+        ("Thống kê", "/admin/statistics"),
+        ("Sao lưu", "/admin/backup"),
+        ("Cấu hình", "/admin/settings"),
         ("Xem cổng thông tin", "/"),
     ];
 
@@ -107,7 +113,7 @@ public sealed class NavMenuTests : WorkstationComponentTest
         var menu = Render<NavMenu>();
 
         Assert.Equal(
-            [("Dashboard", "/editorial"), ("My stories", "/editorial/my-stories"), ("Review queue", "/editorial/review"), ("Publishing schedule", "/editorial/schedule"), ("View the public portal", "/")],
+            [("Dashboard", "/editorial"), ("My stories", "/editorial/my-stories"), ("Review queue", "/editorial/review"), ("Publishing schedule", "/editorial/schedule"), ("Royalties", "/editorial/royalties"), ("View the public portal", "/")],
             Links(menu));
     }
 

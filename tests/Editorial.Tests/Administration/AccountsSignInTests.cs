@@ -136,6 +136,24 @@ public sealed class AccountsSignInTests(AccountsSignInTests.App app) : IClassFix
         Assert.Equal("/Account/Manage/ChangePassword", Browser.LocationPath(held));
     }
 
+    [Fact]
+    public async Task Someone_held_at_the_required_password_change_can_sign_out_instead()
+    {
+        await CreateAsync("roidi", mustChangePassword: true);
+        using var browser = Browser.Open(app);
+        Assert.Equal("/Account/Manage/ChangePassword", Browser.LocationPath(await browser.SubmitLoginAsync("roidi", Password)));
+
+        var page = await browser.GetPageAsync("/Account/Manage/ChangePassword");
+        Assert.Contains("action=\"/Account/Logout\"", page, StringComparison.Ordinal);
+        var signOut = await browser.Client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.AntiforgeryToken(page),
+        }));
+
+        Assert.Equal("/Account/Login", Browser.LocationPath(signOut));
+        Assert.Equal("/Account/Login", Browser.LocationPath(await browser.GetAsync("/editorial")));
+    }
+
     private static Task<HttpResponseMessage> SubmitChangeAsync(Browser browser, string form, string oldPassword, string newPassword) =>
         browser.Client.PostAsync(
             "/Account/Manage/ChangePassword?ReturnUrl=%2Feditorial%2Fmy-stories",

@@ -21,7 +21,8 @@ public sealed class PortalStories(IDbContextFactory<EditorialDbContext> contextF
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking()
-            .Where(c => !c.IsHidden)
+            // A hidden parent hides its sub-categories too.
+            .Where(c => !c.IsHidden && (c.ParentId == null || db.Categories.Any(p => p.Id == c.ParentId && !p.IsHidden)))
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new PortalCategory(c.Id, c.Name, c.Slug))
             .ToListAsync(cancellationToken);

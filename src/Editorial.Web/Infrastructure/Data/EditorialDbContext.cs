@@ -47,7 +47,8 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
             category.Property(c => c.Slug).HasMaxLength(200).IsRequired();
             category.HasIndex(c => c.Slug).IsUnique();
             category.HasIndex(c => new { c.ParentId, c.SortOrder });
-            category.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+            // No database foreign key on ParentId: adding one to an existing SQLite table means rebuilding it
+            // outside a transaction. CategoryCatalog keeps the rule (a parent exists, is top level, is not deleted).
         });
 
         builder.Entity<AuditEntry>(entry =>

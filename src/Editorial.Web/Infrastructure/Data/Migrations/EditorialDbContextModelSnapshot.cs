@@ -781,14 +781,6 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.Category", b =>
-                {
-                    b.HasOne("Editorial.Web.Infrastructure.Data.Category", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Editorial.Web.Infrastructure.Data.RoyaltyShare", b =>
                 {
                     b.HasOne("Editorial.Web.Infrastructure.Data.StoryRoyalty", null)

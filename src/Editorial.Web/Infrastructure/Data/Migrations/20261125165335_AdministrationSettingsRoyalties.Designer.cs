@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Editorial.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EditorialDbContext))]
-    [Migration("20261125160425_AdministrationSettingsRoyalties")]
+    [Migration("20261125165335_AdministrationSettingsRoyalties")]
     partial class AdministrationSettingsRoyalties
     {
         /// <inheritdoc />
@@ -782,14 +782,6 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Editorial.Web.Infrastructure.Data.Category", b =>
-                {
-                    b.HasOne("Editorial.Web.Infrastructure.Data.Category", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Editorial.Web.Infrastructure.Data.RoyaltyShare", b =>

@@ -157,23 +157,11 @@ namespace Editorial.Web.Infrastructure.Data.Migrations
                 name: "IX_StoryRoyalties_PaidAtUtc",
                 table: "StoryRoyalties",
                 column: "PaidAtUtc");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Categories_Categories_ParentId",
-                table: "Categories",
-                column: "ParentId",
-                principalTable: "Categories",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Categories_Categories_ParentId",
-                table: "Categories");
-
             migrationBuilder.DropTable(
                 name: "NewsroomSettings");
 

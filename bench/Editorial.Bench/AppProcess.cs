@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Editorial.Bench;
+
+/// <summary>The app, started from its Release output as a child process on a free 127.0.0.1 port.</summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter log;
+
+    private AppProcess(Process process, StreamWriter log, string baseAddress)
+    {
+        this.process = process;
+        this.log = log;
+        BaseAddress = baseAddress;
+    }
+
+    public string BaseAddress { get; }
+
+    /// <summary>Process start to the first 200 for "/".</summary>
+    public TimeSpan FirstPage { get; private set; }
+
+    public static async Task<AppProcess> StartAsync(string webDll, string dataFolder, string name, TimeSpan? timeout = null)
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var baseAddress = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(webDll);
+        info.ArgumentList.Add($"--urls={baseAddress}");
+        info.ArgumentList.Add($"--Editorial:DataFolder={dataFolder}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        var log = new StreamWriter(Path.Combine(dataFolder, $"app-{name}.log"), append: false) { AutoFlush = true };
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, log, baseAddress);
+
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var deadline = timeout ?? TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode}; see {Path.Combine(dataFolder, $"app-{name}.log")}.");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(baseAddress + "/");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    app.FirstPage = clock.Elapsed;
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (clock.Elapsed > deadline)
+            {
+                await app.DisposeAsync();
+                throw new TimeoutException($"The app served no page within {deadline}.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>VmRSS of the app's process, in MB (Linux).</summary>
+    public double? ResidentMegabytes()
+    {
+        var status = $"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kb, ..] ? long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0 : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        lock (log)
+        {
+            log.Dispose();
+        }
+    }
+}

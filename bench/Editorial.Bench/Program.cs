@@ -1,0 +1,462 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using Editorial.Bench;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+
+// The benchmark command of issue 7, first version: measurement only.
+//   dotnet run -c Release --project bench/Editorial.Bench -- [--stories 100000] [--seconds 10] [--concurrency 16]
+if (args is ["--serve-static", var serveFolder, var servePort])
+{
+    // Child-process mode: the ceiling host, in its own process like the app.
+    var host = StaticHost(serveFolder, int.Parse(servePort, CultureInfo.InvariantCulture));
+    await host.RunAsync();
+    return 0;
+}
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var stories = IntOption(args, "--stories", 100_000);
+var seconds = IntOption(args, "--seconds", 10);
+var concurrency = IntOption(args, "--concurrency", 16);
+var repo = FindRepository();
+var dataFolder = Path.Combine(repo, "bench", "data");
+var command = "dotnet run -c Release --project bench/Editorial.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
+var rows = new List<Row>();
+var notes = new List<string>();
+
+Log($"Editorial benchmark: {stories:N0} stories, {seconds} s per load, {concurrency} concurrent loops");
+
+// 0. The app, in Release.
+var webDll = Path.Combine(repo, "src", "Editorial.Web", "bin", "Release", "net10.0", "Editorial.Web.dll");
+Log("Building src/Editorial.Web in Release …");
+var build = Run("dotnet", ["build", "-c", "Release", "-nologo", "-v", "q", Path.Combine(repo, "src", "Editorial.Web")], repo);
+if (build != 0)
+{
+    if (!File.Exists(webDll))
+    {
+        Log("The Release build failed and no earlier build exists.");
+        return 1;
+    }
+
+    Log("WARNING: the Release build failed; measuring the previous build.");
+    notes.Add("The Release build of the app failed during this run; the previous Release build was measured.");
+}
+
+// 1. The data folder: reused when it already holds the same number of generated stories.
+var marker = Path.Combine(dataFolder, "bench-stories.txt");
+var database = Path.Combine(dataFolder, "editorial.db");
+var reuse = File.Exists(marker) && File.Exists(database) && File.ReadAllText(marker).Trim() == stories.ToString(CultureInfo.InvariantCulture);
+if (reuse)
+{
+    Log($"Reusing {dataFolder} ({stories:N0} stories).");
+    rows.Add(Row.Text("Data folder", $"reused ({stories:N0} generated stories)"));
+}
+else
+{
+    if (Directory.Exists(dataFolder))
+    {
+        Directory.Delete(dataFolder, recursive: true);
+    }
+
+    Directory.CreateDirectory(dataFolder);
+    Log("First start on an empty folder: migrations, roles, demo accounts, seed stories …");
+    await using (var seedApp = await AppProcess.StartAsync(webDll, dataFolder, "seed"))
+    {
+        Log($"  served its first page after {seedApp.FirstPage.TotalSeconds:F1} s");
+        rows.Add(Row.Text("Start on an empty folder (migrate + seed) to first page", $"{seedApp.FirstPage.TotalSeconds:F1} s"));
+    }
+
+    Log($"Inserting {stories:N0} published stories (one transaction, prepared command) …");
+    var insertClock = Stopwatch.StartNew();
+    StoryGenerator.Fill(database, stories, Log);
+    insertClock.Stop();
+    Log($"  {insertClock.Elapsed.TotalSeconds:F1} s ({stories / insertClock.Elapsed.TotalSeconds:N0} stories/s)");
+    rows.Add(Row.Text($"Generate {stories:N0} stories (raw SQL insert)", $"{insertClock.Elapsed.TotalSeconds:F1} s"));
+
+    Log("Start that indexes them for search (PortalSearchIndex.ReconcileAsync at start-up) …");
+    await using (var indexApp = await AppProcess.StartAsync(webDll, dataFolder, "index", TimeSpan.FromMinutes(30)))
+    {
+        Log($"  served its first page after {indexApp.FirstPage.TotalSeconds:F1} s");
+        rows.Add(Row.Text($"Start that search-indexes {stories:N0} stories, to first page", $"{indexApp.FirstPage.TotalSeconds:F1} s"));
+    }
+
+    File.WriteAllText(marker, stories.ToString(CultureInfo.InvariantCulture));
+}
+
+var (storySlug, categorySlug, storyCount, indexed, databaseBytes) = Inspect(database);
+rows.Add(Row.Text("Published stories / search index rows / database size", $"{storyCount:N0} / {indexed:N0} / {databaseBytes / 1024.0 / 1024.0:N0} MB"));
+
+// 2. Start to first served page, on the ready folder.
+Log("Starting the app in Release …");
+await using var app = await AppProcess.StartAsync(webDll, dataFolder, "bench");
+Log($"  first page after {app.FirstPage.TotalMilliseconds:N0} ms");
+rows.Add(Row.Text("Process start to first served page (/)", $"{app.FirstPage.TotalMilliseconds:N0} ms"));
+
+using var client = new HttpClient(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = concurrency * 2,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    AutomaticDecompression = DecompressionMethods.None,
+    UseCookies = false,
+    AllowAutoRedirect = false,
+})
+{
+    Timeout = TimeSpan.FromSeconds(30),
+};
+
+var storyPath = "/tin/" + Uri.EscapeDataString(storySlug);
+var categoryPath = "/chuyen-muc/" + Uri.EscapeDataString(categorySlug);
+var storyBytes = await client.GetByteArrayAsync(app.BaseAddress + storyPath);
+
+// 3. The ceiling: the same bytes as a static file from a Kestrel host inside the bench.
+var staticFolder = Path.Combine(dataFolder, "static");
+Directory.CreateDirectory(staticFolder);
+await File.WriteAllBytesAsync(Path.Combine(staticFolder, "story.html"), storyBytes);
+var staticPort = FreePort();
+using var staticHost = StartStaticHost(staticFolder, staticPort);
+await WaitForAsync(client, $"http://127.0.0.1:{staticPort}/story.html");
+
+var duration = TimeSpan.FromSeconds(seconds);
+Log($"Load: static ceiling ({storyBytes.Length:N0} bytes) …");
+var ceiling = await Load.RunAsync(client, $"http://127.0.0.1:{staticPort}/story.html", concurrency, duration);
+rows.Add(Row.LoadRow($"Static file, same bytes as the story page ({storyBytes.Length:N0} B) — ceiling", ceiling, null));
+
+foreach (var (name, path) in new[]
+{
+    ($"Story page {storyPath[..Math.Min(storyPath.Length, 40)]}…", storyPath),
+    ("Home page /", "/"),
+    ($"Category page {categoryPath}", categoryPath),
+})
+{
+    Log($"Load: {path} …");
+    var result = await Load.RunAsync(client, app.BaseAddress + path, concurrency, duration);
+    rows.Add(Row.LoadRow(name + $" ({result.Bytes:N0} B)", result, ceiling));
+}
+
+// Every public page is output-cached; spreading the story requests over all stories measures rendering.
+var slugs = AllSlugs(database);
+Log($"Load: story pages rotating over all {slugs.Length:N0} stories (mostly output-cache misses) …");
+var rotating = await Load.RunAsync(client, n => new Uri(app.BaseAddress + "/tin/" + Uri.EscapeDataString(slugs[n % slugs.Length])), concurrency, duration);
+rows.Add(Row.LoadRow($"Story pages rotating over all {slugs.Length:N0} stories", rotating, ceiling));
+
+staticHost.Kill(entireProcessTree: true);
+await staticHost.WaitForExitAsync();
+
+// 4. Search: single requests, one at a time.
+string[] queries =
+[
+    "hoi nghi", "nong thon moi", "cai cach hanh chinh", "giam ngheo", "chuyen doi so", "du lich cong dong", "yen minh", "dong van",
+    "meo vac", "thien tai", "ngan sach", "cu tri", "tham tra", "bao ve rung", "an toan giao thong", "y te", "giao duc", "dau tu cong",
+    "xay dung dang", "khau vai",
+];
+// The output cache keys on the whole query string: an extra unused parameter (&n=…) makes every request a miss, so
+// "uncached" is the search itself; "repeated" is the same address again, served from the cache.
+Log("Search: 20 diacritic-free queries × 5 rounds, one request at a time, uncached then repeated …");
+var uncached = new List<double>();
+var repeated = new List<double>();
+var uncachedErrors = 0;
+var repeatedErrors = 0;
+var searchCounter = 0;
+for (var round = 0; round < 5; round++)
+{
+    foreach (var q in queries)
+    {
+        var fresh = app.BaseAddress + "/tim-kiem?q=" + Uri.EscapeDataString(q) + "&n=" + (++searchCounter).ToString(CultureInfo.InvariantCulture);
+        var (ms, ok) = await TimeSingleAsync(client, fresh);
+        uncached.Add(ms);
+        uncachedErrors += ok ? 0 : 1;
+        (ms, ok) = await TimeSingleAsync(client, app.BaseAddress + "/tim-kiem?q=" + Uri.EscapeDataString(q));
+        if (round > 0)
+        {
+            repeated.Add(ms);
+            repeatedErrors += ok ? 0 : 1;
+        }
+    }
+}
+
+uncached.Sort();
+repeated.Sort();
+rows.Add(new Row("Search /tim-kiem?q=…, uncached (20 queries × 5, sequential)", "", "", $"{Load.Percentile(uncached, 0.50):F1}", "",
+    $"{Load.Percentile(uncached, 0.99):F1}", "", $"{uncachedErrors} / {uncached.Count}"));
+rows.Add(new Row("Search /tim-kiem?q=…, repeated address (output cache)", "", "", $"{Load.Percentile(repeated, 0.50):F2}", "",
+    $"{Load.Percentile(repeated, 0.99):F2}", "", $"{repeatedErrors} / {repeated.Count}"));
+
+var rss = app.ResidentMegabytes();
+rows.Add(Row.Text("App resident memory after the runs", rss is null ? "unknown" : $"{rss:N0} MB"));
+
+// 5. The table, and docs/benchmarks.md.
+var table = Table(rows);
+Console.WriteLine();
+Console.WriteLine(table);
+var markdown = Markdown(table, command, stories, seconds, concurrency, notes);
+Directory.CreateDirectory(Path.Combine(repo, "docs"));
+await File.WriteAllTextAsync(Path.Combine(repo, "docs", "benchmarks.md"), markdown);
+Log("Wrote docs/benchmarks.md");
+return 0;
+
+static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+
+static int IntOption(string[] args, string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
+
+static string FindRepository()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Editorial.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+    }
+
+    throw new InvalidOperationException("Editorial.sln not found above the current directory.");
+}
+
+static int Run(string file, string[] arguments, string workingDirectory)
+{
+    var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var a in arguments)
+    {
+        info.ArgumentList.Add(a);
+    }
+
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEndAsync();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        Console.Error.WriteLine(output.Result);
+        Console.Error.WriteLine(error.Result);
+    }
+
+    return process.ExitCode;
+}
+
+static async Task<(double Milliseconds, bool Ok)> TimeSingleAsync(HttpClient client, string url)
+{
+    var started = Stopwatch.GetTimestamp();
+    using var response = await client.GetAsync(url);
+    await response.Content.ReadAsByteArrayAsync();
+    return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.StatusCode == HttpStatusCode.OK);
+}
+
+static async Task WaitForAsync(HttpClient client, string url)
+{
+    for (var i = 0; i < 1000; i++)
+    {
+        try
+        {
+            using var response = await client.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(20);
+    }
+
+    throw new TimeoutException($"{url} never answered.");
+}
+
+static Process StartStaticHost(string folder, int port)
+{
+    // This same program in --serve-static mode, as a separate process (the app is one too).
+    var self = Environment.ProcessPath!;
+    var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+    {
+        info.ArgumentList.Add(typeof(StoryGenerator).Assembly.Location);
+    }
+
+    info.ArgumentList.Add("--serve-static");
+    info.ArgumentList.Add(folder);
+    info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+    var process = Process.Start(info)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, _) => { };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static string[] AllSlugs(string database)
+{
+    using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = """SELECT "Slug" FROM "Articles" WHERE "State" = 'Published' ORDER BY "Id" """;
+    using var reader = command.ExecuteReader();
+    var slugs = new List<string>();
+    while (reader.Read())
+    {
+        slugs.Add(reader.GetString(0));
+    }
+
+    return [.. slugs];
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static WebApplication StaticHost(string folder, int port)
+{
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = folder, WebRootPath = folder });
+    builder.Logging.ClearProviders();
+    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+    var host = builder.Build();
+    host.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder) });
+    return host;
+}
+
+static (string StorySlug, string CategorySlug, long Stories, long Indexed, long Bytes) Inspect(string database)
+{
+    using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+    connection.Open();
+
+    string Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    // The newest story (what readers open most) and the busiest visible category.
+    var story = Scalar("""SELECT "Slug" FROM "Articles" WHERE "State" = 'Published' ORDER BY "PublishedAtUtc" DESC LIMIT 1""");
+    var category = Scalar("""
+        SELECT c."Slug" FROM "Categories" c JOIN "Articles" a ON a."CategoryId" = c."Id"
+        WHERE c."IsHidden" = 0 AND a."State" = 'Published' GROUP BY c."Id" ORDER BY COUNT(*) DESC LIMIT 1
+        """);
+    var count = long.Parse(Scalar("""SELECT COUNT(*) FROM "Articles" WHERE "State" = 'Published'"""), CultureInfo.InvariantCulture);
+    var indexed = long.Parse(Scalar("""SELECT COUNT(*) FROM "StorySearch" """), CultureInfo.InvariantCulture);
+    var bytes = new FileInfo(database).Length + (File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0);
+    return (story, category, count, indexed, bytes);
+}
+
+static string Table(List<Row> rows)
+{
+    var header = new Row("Measurement", "req/s", "× ceiling", "p50 ms", "× ceiling", "p99 ms", "× ceiling", "errors");
+    var all = new List<Row> { header };
+    all.AddRange(rows);
+    var cells = all.Select(r => r.Cells).ToList();
+    var widths = Enumerable.Range(0, header.Cells.Length).Select(c => cells.Max(r => r[c].Length)).ToArray();
+    var text = new StringBuilder();
+    for (var r = 0; r < cells.Count; r++)
+    {
+        text.Append('|');
+        for (var c = 0; c < widths.Length; c++)
+        {
+            text.Append(' ').Append(c == 0 ? cells[r][c].PadRight(widths[c]) : cells[r][c].PadLeft(widths[c])).Append(" |");
+        }
+
+        text.AppendLine();
+        if (r == 0)
+        {
+            text.Append('|');
+            for (var c = 0; c < widths.Length; c++)
+            {
+                text.Append(c == 0 ? ":" + new string('-', widths[c] + 1) : new string('-', widths[c] + 1) + ":").Append('|');
+            }
+
+            text.AppendLine();
+        }
+    }
+
+    return text.ToString();
+}
+
+static string Markdown(string table, string command, int stories, int seconds, int concurrency, List<string> notes)
+{
+    var memory = File.Exists("/proc/meminfo")
+        ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kb, ..]
+            ? $"{long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0 / 1024.0:F1} GiB"
+            : "unknown"
+        : "unknown";
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+        : "unknown";
+    var os = File.Exists("/etc/os-release")
+        ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? RuntimeInformation.OSDescription
+        : RuntimeInformation.OSDescription;
+
+    var text = new StringBuilder();
+    text.AppendLine("# Benchmarks");
+    text.AppendLine();
+    text.AppendLine("First version of the benchmark command of issue 7: **measurement only**, nothing in the app was optimised for it.");
+    text.AppendLine("The file is written by the command itself; run it again to refresh it.");
+    text.AppendLine();
+    text.AppendLine("```bash");
+    text.AppendLine(command);
+    text.AppendLine("```");
+    text.AppendLine();
+    text.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    text.AppendLine($"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu}), {memory} memory, {os} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})");
+    text.AppendLine($"- .NET: {RuntimeInformation.FrameworkDescription}");
+    text.AppendLine($"- Stories: {stories:N0}; load: {concurrency} concurrent loops for {seconds} s per page after a 1 s warm-up");
+    text.AppendLine();
+    text.AppendLine(table);
+    text.AppendLine("## How it is measured");
+    text.AppendLine();
+    text.AppendLine("- **Data.** `bench/data` (git-ignored) is built once per story count and reused: the real app starts on an empty folder");
+    text.AppendLine("  (migrations, roles, demo accounts, the seed stories), then the bench inserts the stories with one prepared `INSERT` in one");
+    text.AppendLine("  transaction — Vietnamese titles, leads and 4–7 paragraph bodies from word lists and sentence templates in the style of the");
+    text.AppendLine("  seed story, slugs from `VietnameseText.Slugify` plus a number, spread over the visible categories, published from 2017 to");
+    text.AppendLine("  yesterday. The next start of the app fills the FTS5 table `StorySearch` (`PortalSearchIndex.ReconcileAsync`); that start is timed.");
+    text.AppendLine("- **App.** `dotnet build -c Release src/Editorial.Web`, then `dotnet Editorial.Web.dll --urls=http://127.0.0.1:<free port>");
+    text.AppendLine("  --Editorial:DataFolder=bench/data` as a child process; start-up time is process start to the first `200` for `/`.");
+    text.AppendLine("- **Load.** A .NET load generator in the bench process: one `HttpClient` on `SocketsHttpHandler`, N concurrent loops each");
+    text.AppendLine("  sending the next GET when the previous response has been read completely (closed loop, like `wrk`), for a fixed time,");
+    text.AppendLine("  after a 1 s warm-up. Latency is per request, client side; an error is any status other than 200 or an exception.");
+    text.AppendLine("  Client, app and ceiling host share the machine's cores, so every figure includes the client's own cost.");
+    text.AppendLine("- **Ceiling.** The story page's HTML, byte for byte, written to a file and served by a minimal Kestrel host with the");
+    text.AppendLine("  static-file middleware (this program in `--serve-static` mode, a separate process like the app). Ratios are figure ÷ ceiling");
+    text.AppendLine("  (for req/s higher is better, for latency lower).");
+    text.AppendLine("- **Output cache.** Every public page is output-cached, so the fixed-address rows measure the cache hit path. The");
+    text.AppendLine("  *rotating* row spreads the story requests over every story (request n opens story n mod N), so with many stories almost");
+    text.AppendLine("  every request renders the page from the database.");
+    text.AppendLine("- **Search.** 20 diacritic-free queries on `/tim-kiem?q=…`, 5 rounds of single sequential requests. *Uncached* adds an");
+    text.AppendLine("  unused `&n=<counter>` so the output cache misses and the FTS5 query and render run every time; *repeated* is the same");
+    text.AppendLine("  address again (cache hit; first round not counted).");
+    text.AppendLine("- The story page is the newest published story; the category page is the visible category with the most stories.");
+    foreach (var note in notes)
+    {
+        text.AppendLine($"- {note}");
+    }
+
+    text.AppendLine();
+    text.AppendLine("## Not yet measured");
+    text.AppendLine();
+    text.AppendLine("- The editor's review queue page, server time.");
+    text.AppendLine("- Scheduler lag with 1,000 stories due in the same minute.");
+    text.AppendLine("- Memory per interactive workstation session (N Playwright sessions).");
+    text.AppendLine("- `wrk` from Debian's packages as a second, independent load generator.");
+    text.AppendLine();
+    text.AppendLine("## Targets of issue 7 (for the next round)");
+    text.AppendLine();
+    text.AppendLine("Story page at least 3,000 requests/s and at least half the static-file ceiling; search p50 at most 50 ms with");
+    text.AppendLine("100,000 stories; scheduler lag p99 at most 2 s; editor queue under 200 ms.");
+    return text.ToString();
+}

@@ -31,6 +31,7 @@ var repo = FindRepository();
 var dataFolder = Path.Combine(repo, "bench", "data");
 var command = "dotnet run -c Release --project bench/Editorial.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
 var rows = new List<Row>();
+var loadAtStart = LoadAverage();
 var notes = new List<string>();
 
 Log($"Editorial benchmark: {stories:N0} stories, {seconds} s per load, {concurrency} concurrent loops");
@@ -59,6 +60,12 @@ if (reuse)
 {
     Log($"Reusing {dataFolder} ({stories:N0} stories).");
     rows.Add(Row.Text("Data folder", $"reused ({stories:N0} generated stories)"));
+    var generation = Path.Combine(dataFolder, "bench-generation.txt");
+    if (File.Exists(generation))
+    {
+        // The one-off figures of the run that built the folder.
+        rows.AddRange(File.ReadAllLines(generation).Where(l => l.Length > 0).Select(l => new Row(l + " (when the folder was built)", "", "", "", "", "", "", "")));
+    }
 }
 else
 {
@@ -89,6 +96,7 @@ else
         rows.Add(Row.Text($"Start that search-indexes {stories:N0} stories, to first page", $"{indexApp.FirstPage.TotalSeconds:F1} s"));
     }
 
+    File.WriteAllLines(Path.Combine(dataFolder, "bench-generation.txt"), rows.Select(r => r.Name));
     File.WriteAllText(marker, stories.ToString(CultureInfo.InvariantCulture));
 }
 
@@ -190,6 +198,18 @@ rows.Add(new Row("Search /tim-kiem?q=…, uncached (20 queries × 5, sequential)
 rows.Add(new Row("Search /tim-kiem?q=…, repeated address (output cache)", "", "", $"{Load.Percentile(repeated, 0.50):F2}", "",
     $"{Load.Percentile(repeated, 0.99):F2}", "", $"{repeatedErrors} / {repeated.Count}"));
 
+// The editor's review queue, server time: sign in as the demo editor (its password was printed once, into the seed
+// start's log in the git-ignored data folder) and time single GETs of the prerendered page.
+var queue = await EditorQueueAsync(app.BaseAddress, Path.Combine(dataFolder, "app-seed.log"));
+if (queue is { } editorQueue)
+{
+    rows.Add(new Row($"Editor queue /editorial/review, signed in ({editorQueue.Waiting} waiting; 20 sequential)", "", "", $"{editorQueue.P50:F1}", "", $"{editorQueue.P99:F1}", "", $"{editorQueue.Errors} / 20"));
+}
+else
+{
+    rows.Add(Row.Text("Editor queue /editorial/review", "not measured (no demo editor password in app-seed.log, or sign-in failed)"));
+}
+
 var rss = app.ResidentMegabytes();
 rows.Add(Row.Text("App resident memory after the runs", rss is null ? "unknown" : $"{rss:N0} MB"));
 
@@ -197,6 +217,9 @@ rows.Add(Row.Text("App resident memory after the runs", rss is null ? "unknown" 
 var table = Table(rows);
 Console.WriteLine();
 Console.WriteLine(table);
+notes.Add($"1-minute load average of the machine: {loadAtStart} when the run started, {LoadAverage()} when it ended. Other work on the"
+    + " machine (builds, test runs) takes cores from the client, the app and the ceiling alike; consecutive runs can differ by tens of"
+    + " per cent in req/s, so compare the ratios within one run.");
 var markdown = Markdown(table, command, stories, seconds, concurrency, notes);
 Directory.CreateDirectory(Path.Combine(repo, "docs"));
 await File.WriteAllTextAsync(Path.Combine(repo, "docs", "benchmarks.md"), markdown);
@@ -314,6 +337,54 @@ static string[] AllSlugs(string database)
 
     return [.. slugs];
 }
+
+static async Task<(double P50, double P99, int Errors, long Waiting)?> EditorQueueAsync(string baseAddress, string seedLog)
+{
+    var line = File.Exists(seedLog) ? File.ReadLines(seedLog).FirstOrDefault(l => l.Contains("DEMO-ACCOUNT Editor", StringComparison.Ordinal)) : null;
+    if (line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not [_, _, var user, var password])
+    {
+        return null;
+    }
+
+    using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+    using var browser = new HttpClient(handler) { BaseAddress = new Uri(baseAddress) };
+    var form = await browser.GetStringAsync("/Account/Login");
+    var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+    using var signIn = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["_handler"] = "login",
+        ["__RequestVerificationToken"] = token,
+        ["Input.UserName"] = user,
+        ["Input.Password"] = password,
+    }));
+    if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString.Contains("/editorial", StringComparison.Ordinal) != true)
+    {
+        return null;
+    }
+
+    var times = new List<double>();
+    var errors = 0;
+    for (var i = 0; i < 21; i++)
+    {
+        var (ms, ok) = await TimeSingleAsync(browser, baseAddress + "/editorial/review");
+        if (i > 0)
+        {
+            times.Add(ms);
+            errors += ok ? 0 : 1;
+        }
+    }
+
+    times.Sort();
+    using var connection = new SqliteConnection($"Data Source={Path.Combine(Path.GetDirectoryName(seedLog)!, "editorial.db")};Mode=ReadOnly;Pooling=False");
+    connection.Open();
+    using var count = connection.CreateCommand();
+    count.CommandText = """SELECT COUNT(*) FROM "Articles" WHERE "State" = 'InReview'""";
+    var waiting = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    return (Load.Percentile(times, 0.50), Load.Percentile(times, 0.99), errors, waiting);
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
 static int FreePort()
 {
@@ -441,6 +512,8 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine("- **Search.** 20 diacritic-free queries on `/tim-kiem?q=…`, 5 rounds of single sequential requests. *Uncached* adds an");
     text.AppendLine("  unused `&n=<counter>` so the output cache misses and the FTS5 query and render run every time; *repeated* is the same");
     text.AppendLine("  address again (cache hit; first round not counted).");
+    text.AppendLine("- **Editor queue.** Signed in as the demo editor (password from the seed start's log in `bench/data`), one warm-up");
+    text.AppendLine("  then 20 sequential GETs of `/editorial/review` (the prerendered page; staff pages are never output-cached).");
     text.AppendLine("- The story page is the newest published story; the category page is the visible category with the most stories.");
     foreach (var note in notes)
     {
@@ -450,7 +523,8 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine();
     text.AppendLine("## Not yet measured");
     text.AppendLine();
-    text.AppendLine("- The editor's review queue page, server time.");
+    text.AppendLine("- The editor's review queue with stories waiting (the generator publishes every story, so the queue above is empty),");
+    text.AppendLine("  and its server time as the server logs it (the figure above is client-side, over loopback).");
     text.AppendLine("- Scheduler lag with 1,000 stories due in the same minute.");
     text.AppendLine("- Memory per interactive workstation session (N Playwright sessions).");
     text.AppendLine("- `wrk` from Debian's packages as a second, independent load generator.");

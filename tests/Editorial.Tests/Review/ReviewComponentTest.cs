@@ -85,16 +85,6 @@ public abstract class ReviewComponentTest : StoryFormComponentTest
     protected List<string> Options() =>
         Popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
 
-    /// <summary>Signs the person in as the app does: their id as NameIdentifier, their full name, their role as a role claim.</summary>
-    private protected void SignIn(Person person)
-    {
-        Authorization.SetAuthorized(person.Id);
-        Authorization.SetRoles(person.Role is null ? [] : [person.Role]);
-
-        // After the roles: bUnit's SetRoles drops claims set before it.
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, person.Id), new Claim(AccountClaims.FullName, person.FullName));
-    }
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -68,7 +68,7 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
         int matches;
         await using (var count = Command(connection, $"""SELECT count(*) FROM (SELECT rowid AS "Id" FROM "StorySearch" WHERE "StorySearch" MATCH $match ORDER BY rowid DESC LIMIT $window) AS r {published}""", match))
         {
-            Add(count, "$window", RankWindow + 1);
+            count.AddParameter("$window", RankWindow + 1);
             matches = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -76,9 +76,9 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
         var ids = new List<int>(PageSize);
         await using (var select = Command(connection, $"""SELECT a."Id" FROM ({recent}) AS r {published} ORDER BY r."Rank", a."PublishedAtUtc" DESC, a."Id" DESC LIMIT $take OFFSET $skip""", match))
         {
-            Add(select, "$window", RankWindow);
-            Add(select, "$take", PageSize);
-            Add(select, "$skip", (page - 1) * PageSize);
+            select.AddParameter("$window", RankWindow);
+            select.AddParameter("$take", PageSize);
+            select.AddParameter("$skip", (page - 1) * PageSize);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -130,16 +130,8 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "$match", match);
-        Add(command, "$published", nameof(ArticleState.Published));
+        command.AddParameter("$match", match);
+        command.AddParameter("$published", nameof(ArticleState.Published));
         return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -113,7 +113,7 @@ public sealed class PortalSearchIndex(IDbContextFactory<EditorialDbContext> cont
         foreach (var row in rows)
         {
             await using var delete = Command(connection, transaction.GetDbTransaction(), """DELETE FROM "StorySearch" WHERE rowid = $id""");
-            Add(delete, "$id", row.ArticleId);
+            delete.AddParameter("$id", row.ArticleId);
             await delete.ExecuteNonQueryAsync(cancellationToken);
 
             await using var insert = Command(connection, transaction.GetDbTransaction(), """
@@ -121,12 +121,12 @@ public sealed class PortalSearchIndex(IDbContextFactory<EditorialDbContext> cont
                 SELECT $id, $title, $lead, $body, $version
                 WHERE EXISTS (SELECT 1 FROM "Articles" WHERE "Id" = $id AND "State" = $published)
                 """);
-            Add(insert, "$id", row.ArticleId);
-            Add(insert, "$title", row.Title);
-            Add(insert, "$lead", row.Lead);
-            Add(insert, "$body", row.Body);
-            Add(insert, "$version", row.Version);
-            Add(insert, "$published", PublishedState);
+            insert.AddParameter("$id", row.ArticleId);
+            insert.AddParameter("$title", row.Title);
+            insert.AddParameter("$lead", row.Lead);
+            insert.AddParameter("$body", row.Body);
+            insert.AddParameter("$version", row.Version);
+            insert.AddParameter("$published", PublishedState);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -139,14 +139,6 @@ public sealed class PortalSearchIndex(IDbContextFactory<EditorialDbContext> cont
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private sealed record IndexRow(int ArticleId, string Title, string Lead, string Body, int Version);

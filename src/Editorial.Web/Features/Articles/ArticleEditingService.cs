@@ -75,7 +75,7 @@ public sealed class ArticleEditingService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null || !ArticlePermissions.CanView(UserId(user), RolesOf(user), article.CreatedById, article.State))
+        if (article is null || !ArticlePermissions.CanView(AccountIdentity.IdOf(user), RolesOf(user), article.CreatedById, article.State))
         {
             return null;
         }
@@ -100,7 +100,7 @@ public sealed class ArticleEditingService(
     private async Task<SaveResult> SaveCoreAsync(
         int? id, ArticleContent content, int baseVersion, SaveMode mode, int? restoredFrom, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         var roles = RolesOf(user);
         if (!Policies.IsGranted(Policies.Write, roles))
         {
@@ -248,7 +248,7 @@ public sealed class ArticleEditingService(
 
     /// <summary>A story's history is for its author and editors, not for every reader of the published story.</summary>
     private async Task<bool> MaySeeRevisionsAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await LoadAsync(id, user, cancellationToken) is { } draft && (draft.CanEdit || draft.AuthorId == UserId(user));
+        await LoadAsync(id, user, cancellationToken) is { } draft && (draft.CanEdit || draft.AuthorId == AccountIdentity.IdOf(user));
 
     private ArticleContent Prepare(ArticleContent content)
     {
@@ -395,11 +395,9 @@ public sealed class ArticleEditingService(
             Kind = article.Kind,
             Meeting = article.MeetingJson is null ? null : JsonSerializer.Deserialize<MeetingDetails>(article.MeetingJson, Json),
         };
-        var canEdit = ArticlePermissions.CanEdit(UserId(user), RolesOf(user), article.CreatedById, article.State);
+        var canEdit = ArticlePermissions.CanEdit(AccountIdentity.IdOf(user), RolesOf(user), article.CreatedById, article.State);
         return new ArticleDraft(article.Id, content, article.State, article.Version, article.CreatedById, updatedBy, article.UpdatedAtUtc, canEdit);
     }
-
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     private static IReadOnlyCollection<string> RolesOf(ClaimsPrincipal user) => Roles.Of(user);
 }

@@ -1,3 +1,4 @@
+using Editorial.Core.Accounts;
 using System.Security.Claims;
 using Editorial.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
 
     public async Task<IReadOnlyList<NotificationView>> ListAsync(ClaimsPrincipal user, int take = BellSize, bool unreadOnly = false, CancellationToken cancellationToken = default)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId);
         if (unreadOnly)
@@ -34,7 +35,7 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
 
     public async Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Notifications.CountAsync(n => n.RecipientId == userId && n.ReadAtUtc == null, cancellationToken);
     }
@@ -42,7 +43,7 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
     /// <summary>Marks one of the person's own notifications read; someone else's id changes nothing.</summary>
     public async Task MarkReadAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken = default)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Notifications
@@ -53,7 +54,7 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
 
     public async Task<int> MarkAllReadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var marked = await db.Notifications
@@ -76,6 +77,4 @@ public sealed class NotificationService(IDbContextFactory<EditorialDbContext> co
             }
         }
     }
-
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

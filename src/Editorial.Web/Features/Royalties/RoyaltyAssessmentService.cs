@@ -226,7 +226,7 @@ public sealed class RoyaltyAssessmentService(IDbContextFactory<EditorialDbContex
 
         royalty.GenreId = genre.Id;
         royalty.Coefficient = coefficient;
-        royalty.AssessedById = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        royalty.AssessedById = AccountIdentity.IdOf(user);
         royalty.AssessedAtUtc = clock.GetUtcNow();
         royalty.Shares.AddRange(lines.Select(l => new RoyaltyShare
         {

@@ -115,7 +115,7 @@ public sealed class RoyaltyReportService(IDbContextFactory<EditorialDbContext> c
             return 0;
         }
 
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = AccountIdentity.IdOf(user);
         var marked = 0;
         foreach (var id in articleIds.Distinct())
         {

@@ -48,7 +48,7 @@ public sealed class EditingLeaseService(
 
     private async Task<LeaseResult?> TryAcquireAsync(int articleId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         var now = clock.GetUtcNow();
         var until = now + LeaseDuration;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed class EditingLeaseService(
             return await AcquireAsync(articleId, user, cancellationToken);
         }
 
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         var now = clock.GetUtcNow();
         var until = now + LeaseDuration;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -110,7 +110,7 @@ public sealed class EditingLeaseService(
     /// <summary>Lets go when the page closes, so the next person need not wait for the lease to lapse.</summary>
     public async Task ReleaseAsync(int articleId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Articles
             .Where(a => a.Id == articleId && a.EditingById == userId)
@@ -144,11 +144,9 @@ public sealed class EditingLeaseService(
             return new LeaseResult.NotFound();
         }
 
-        var holder = await OtherHolderAsync(db, articleId, UserId(user), clock.GetUtcNow(), cancellationToken);
+        var holder = await OtherHolderAsync(db, articleId, AccountIdentity.IdOf(user), clock.GetUtcNow(), cancellationToken);
         return holder is { } h
             ? new LeaseResult.HeldByOther(h.Id, h.Name, h.Since, Policies.IsGranted(Policies.Review, Roles.Of(user)))
             : null;
     }
-
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

@@ -107,7 +107,7 @@ public sealed class StoryTimelineService(
             return new CommentResult.NotAllowed();
         }
 
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         var now = clock.GetUtcNow();
         db.StoryComments.Add(new StoryComment { ArticleId = articleId, AuthorId = userId, Body = body, AtUtc = now });
         await db.SaveChangesAsync(cancellationToken);
@@ -125,10 +125,8 @@ public sealed class StoryTimelineService(
             return await db.Articles.AnyAsync(a => a.Id == articleId, cancellationToken);
         }
 
-        var userId = UserId(user);
+        var userId = AccountIdentity.IdOf(user);
         return Policies.IsGranted(Policies.Write, roles)
             && await db.Articles.AnyAsync(a => a.Id == articleId && a.CreatedById == userId, cancellationToken);
     }
-
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

@@ -48,8 +48,6 @@ public sealed partial class StoryWorkflowPanel
     private IReadOnlyList<WorkflowAction> Actions =>
         status?.AvailableActions.Where(a => a != WorkflowAction.PublishScheduled).ToList() ?? [];
 
-    public StoryWorkflowStatus? Status => status;
-
     protected override async Task OnParametersSetAsync()
     {
         if (status?.ArticleId != ArticleId)

@@ -74,7 +74,7 @@ public sealed class StoryWorkflowService(
     public Task<TransitionResult> ExecuteAsync(
         int articleId, WorkflowAction action, ClaimsPrincipal user, WorkflowInput input, string? clientAddress = null, CancellationToken cancellationToken = default)
     {
-        var actor = new WorkflowActor(UserId(user), Roles.Of(user));
+        var actor = new WorkflowActor(AccountIdentity.IdOf(user), Roles.Of(user));
         return ExecuteCoreAsync(articleId, action, actor, user.Identity?.Name ?? "", input, clientAddress, cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public sealed class StoryWorkflowService(
 
     public async Task<StoryWorkflowStatus?> GetStatusAsync(int articleId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var actor = new WorkflowActor(UserId(user), Roles.Of(user));
+        var actor = new WorkflowActor(AccountIdentity.IdOf(user), Roles.Of(user));
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null || !ArticlePermissions.CanView(actor.UserId, actor.Roles, article.CreatedById, article.State))
@@ -394,8 +394,6 @@ public sealed class StoryWorkflowService(
         FeaturedImageCaption = article.FeaturedImageCaption,
         Kind = article.Kind,
     };
-
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }
 
 /// <summary>Told after a story went on or off the portal, or a published story changed: caches, search index.</summary>

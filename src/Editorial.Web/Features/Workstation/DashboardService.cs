@@ -22,7 +22,7 @@ public sealed class DashboardService(IDbContextFactory<EditorialDbContext> conte
 {
     public async Task<DashboardSummary> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = AccountIdentity.IdOf(user);
         var roles = Roles.Of(user);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

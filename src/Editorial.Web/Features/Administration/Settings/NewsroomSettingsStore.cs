@@ -141,7 +141,7 @@ public sealed class NewsroomSettingsStore(
             }
 
             row.ValueJson = JsonSerializer.Serialize(value, Json);
-            row.UpdatedById = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+            row.UpdatedById = AccountIdentity.IdOf(user);
             row.UpdatedAtUtc = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }

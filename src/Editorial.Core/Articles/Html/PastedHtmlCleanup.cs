@@ -6,7 +6,8 @@ namespace Editorial.Core.Articles.Html;
 /// The pass before the allow-list: turns what editors paste (Word, Google Docs, other web pages) into the
 /// story's own small vocabulary, so that the allow-list has little left to remove. Elements outside the
 /// list lose their markup but keep their text, except the ones whose content is never story text
-/// (scripts, plug-ins, form controls, SVG/MathML), which go whole. Block containers (div, section, ...)
+/// (scripts, plug-ins, form controls), which go whole; SVG/MathML go with their own text but leave the
+/// HTML inside them. Block containers (div, section, ...)
 /// become paragraphs, Word's list paragraphs a list. Comments go (Word's conditional ones included).
 /// </summary>
 internal static partial class PastedHtmlCleanup
@@ -26,7 +27,7 @@ internal static partial class PastedHtmlCleanup
 
     private static void Simplify(StoryElement element, StoryElement? paragraph, Dictionary<StoryElement, bool> listParagraphs)
     {
-        var children = RemoveWordListMarkers(element.Children, paragraph, listParagraphs);
+        var children = RemoveWordListMarkers(LiftHtmlOutOfForeignContent(element.Children), paragraph, listParagraphs);
         var result = new List<StoryNode>(children.Count);
         foreach (var child in children)
         {
@@ -40,7 +41,7 @@ internal static partial class PastedHtmlCleanup
                 || !inner.IsHtml
                 || StoryHtmlPolicy.DroppedWithContent.Contains(inner.Name))
             {
-                continue; // Comments; SVG and MathML with all their content; scripts, plug-ins, form controls.
+                continue; // Comments; scripts, plug-ins, form controls with all their content.
             }
 
             var style = Style(inner);
@@ -89,6 +90,56 @@ internal static partial class PastedHtmlCleanup
         }
 
         element.SetChildren(result);
+    }
+
+    /// <summary>
+    /// SVG and MathML go, but not the HTML inside them: a MathML <c>&lt;mtext&gt;</c> or an SVG
+    /// <c>&lt;foreignObject&gt;</c>/<c>&lt;title&gt;</c> holds ordinary HTML, and so does a <c>&lt;table&gt;</c>'s
+    /// misplaced content that the parser moves in there. Each foreign element gives way to the outermost
+    /// HTML elements below it (then cleaned like any other); its own text and elements go.
+    /// </summary>
+    private static List<StoryNode> LiftHtmlOutOfForeignContent(List<StoryNode> children)
+    {
+        if (!children.Any(child => child is StoryElement { IsHtml: false }))
+        {
+            return children;
+        }
+
+        var result = new List<StoryNode>(children.Count);
+        foreach (var child in children)
+        {
+            if (child is StoryElement { IsHtml: false } foreign)
+            {
+                CollectHtml(foreign, result);
+            }
+            else
+            {
+                result.Add(child);
+            }
+        }
+
+        return result;
+    }
+
+    private static void CollectHtml(StoryElement foreign, List<StoryNode> result)
+    {
+        var pending = new Stack<StoryNode>(Enumerable.Reverse(foreign.Children));
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case StoryElement { IsHtml: true } html:
+                    result.Add(html);
+                    break;
+                case StoryElement inner:
+                    foreach (var grandchild in Enumerable.Reverse(inner.Children))
+                    {
+                        pending.Push(grandchild);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>

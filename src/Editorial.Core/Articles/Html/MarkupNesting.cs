@@ -68,9 +68,9 @@ internal static class MarkupNesting
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Elements whose content the tokenizer reads as text up to their end tag: left unclosed, they swallow
-    // everything after them. (script is left alone: its content is code, never the reporter's text.)
+    // everything after them.
     private static readonly FrozenSet<string> EndedOnlyByEndTag = Set(
-        "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title");
+        "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title");
 
     private static readonly SearchValues<string> TextContentStartTags = SearchValues.Create(
         [.. TextContent.Keys.Select(name => "<" + name)], StringComparison.OrdinalIgnoreCase);
@@ -78,10 +78,11 @@ internal static class MarkupNesting
     /// <summary>
     /// <paramref name="html"/> with every element that would read the rest of the input as its text closed
     /// right after its start tag: an unclosed <c>&lt;style&gt;</c>, <c>&lt;title&gt;</c>,
-    /// <c>&lt;textarea&gt;</c>, <c>&lt;noscript&gt;</c> … gets its end tag there, and <c>&lt;plaintext&gt;</c>
-    /// (which no end tag closes) is removed. What followed is then read as markup and sanitised like
-    /// everything else, instead of vanishing with the element (a hostile or broken paste must not take the
-    /// reporter's paragraphs after it along). Closed elements are left as they are.
+    /// <c>&lt;textarea&gt;</c>, <c>&lt;noscript&gt;</c>, <c>&lt;script&gt;</c> … gets its end tag there, and
+    /// <c>&lt;plaintext&gt;</c> (which no end tag closes) is removed. What followed is then read as markup and
+    /// sanitised like everything else, instead of vanishing with the element (a hostile or broken paste must
+    /// not take the reporter's paragraphs after it along; an unclosed script's code shows as harmless text,
+    /// which the reporter sees and can delete). Closed elements are left as they are.
     /// </summary>
     /// <remarks>
     /// Safety never depends on this pass: its output goes through the whole sanitiser. It follows the
@@ -126,13 +127,13 @@ internal static class MarkupNesting
                 result.Append(html, copied, start - copied);
                 copied = end;
             }
-            else if (EndedOnlyByEndTag.Contains(token.Name) && lastEndTag[token.Name] < end)
+            else if (lastEndTag[token.Name] < end)
             {
                 result ??= new StringBuilder(html.Length + 32);
                 result.Append(html, copied, end - copied).Append("</").Append(token.Name).Append('>');
                 copied = end;
             }
-            else if (token.Name != "script" || LastEndTag(html, "script") >= end)
+            else
             {
                 tokenizer.State = mode; // Closed further on: its content is text up to the end tag.
             }

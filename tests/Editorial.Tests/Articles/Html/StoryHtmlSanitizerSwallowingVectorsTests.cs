@@ -4,7 +4,7 @@ namespace Editorial.Tests.Articles.Html;
 
 /// <summary>
 /// Hostile vectors that used to take the reporter's text after them along: an element whose content the
-/// parser reads as text (style, title, textarea, noscript…) left unclosed swallows the rest of the body,
+/// parser reads as text (style, title, textarea, noscript, script…) left unclosed swallows the rest of the body,
 /// and SVG/MathML (dropped whole) swallowed the ordinary HTML the parser had put inside them. The text after
 /// the vector must survive the save; nothing executable may.
 /// </summary>
@@ -51,6 +51,9 @@ public sealed class StoryHtmlSanitizerSwallowingVectorsTests
         "<math><mtext><textarea><img src=x onerror=alert(1)>",
         "<svg><foreignObject><title><script>alert(1)</script>",
         "<math><mtext><style></style><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>",
+        "<script>",
+        "<svg><script>",
+        "<math><mtext><table><mglyph><script>",
     ];
 
     [Theory]
@@ -122,11 +125,22 @@ public sealed class StoryHtmlSanitizerSwallowingVectorsTests
         Assert.Equal("<p>Trong <em>SVG</em></p>\n<p>Trong MathML</p>", StoryHtmlSanitizer.Sanitize(html));
     }
 
-    [Fact]
-    public void ThousandsOfUnclosedTextElements_AreClosedInOnePass()
+    [Theory]
+    [InlineData("<style><textarea><title>")]
+    [InlineData("<script>a</script><noscript>")]
+    public void ThousandsOfUnclosedTextElements_AreClosedInOnePass(string repeated)
     {
-        var html = string.Concat(Enumerable.Repeat("<style><textarea><title>", 20_000)) + FirstAfter;
+        var html = string.Concat(Enumerable.Repeat(repeated, 20_000)) + FirstAfter;
 
         Assert.Equal(FirstAfter, StoryHtmlSanitizer.Sanitize(html));
+    }
+
+    [Fact]
+    public void AnUnclosedScript_LeavesItsCodeAsTextThatCannotRun()
+    {
+        var sanitized = StoryHtmlSanitizer.Sanitize(Before + "<script>alert(document.domain)" + FirstAfter);
+
+        Assert.Equal(Before + "\n<p>alert(document.domain)</p>\n" + FirstAfter, sanitized);
+        SafeHtml.AssertSafe(sanitized, "unclosed script");
     }
 }

@@ -253,7 +253,11 @@ internal static partial class PastedHtmlCleanup
             }
 
             ResolveBlockContainers(inner, childrenInPhrasing);
-            if (!StoryHtmlPolicy.DivLike.Contains(inner.Name))
+            if (StoryHtmlPolicy.InlineFormatting.Contains(inner.Name) && inner.Children.Any(StoryTree.IsBlock))
+            {
+                result.AddRange(CarryIntoBlocks(inner, inner.Children));
+            }
+            else if (!StoryHtmlPolicy.DivLike.Contains(inner.Name))
             {
                 result.Add(inner);
             }
@@ -277,6 +281,61 @@ internal static partial class PastedHtmlCleanup
         }
 
         element.SetChildren(result);
+    }
+
+    /// <summary>
+    /// A link or emphasis around blocks (a block link <c>&lt;a href&gt;&lt;h3&gt;…&lt;/h3&gt;&lt;p&gt;…&lt;/p&gt;&lt;/a&gt;</c>
+    /// from a web page, <c>&lt;b&gt;&lt;p&gt;…&lt;/p&gt;&lt;/b&gt;</c>) gives way to them and goes inside each, as the
+    /// reader sees it: left around them it would end up in a paragraph holding paragraphs, which no browser
+    /// can build, so the stored story would not read back the same (and a second pass would change it).
+    /// </summary>
+    private static List<StoryNode> CarryIntoBlocks(StoryElement wrapper, List<StoryNode> nodes)
+    {
+        var result = new List<StoryNode>(nodes.Count);
+        var run = new List<StoryNode>();
+        foreach (var node in nodes)
+        {
+            if (node is not StoryElement block || !StoryTree.IsBlock(block))
+            {
+                run.Add(node);
+                continue;
+            }
+
+            FlushInto(wrapper, run, result);
+            run = [];
+            if (block.Name != "hr")
+            {
+                block.SetChildren(StoryHtmlPolicy.TextBlocks.Contains(block.Name) && !block.Children.Any(StoryTree.IsBlock)
+                    ? [CopyWith(wrapper, block.Children)]
+                    : CarryIntoBlocks(wrapper, block.Children)); // Lists, tables, quotes, figures: down to their text.
+            }
+
+            result.Add(block);
+        }
+
+        FlushInto(wrapper, run, result);
+        return result;
+    }
+
+    // Inline content between the blocks keeps the wrapper; mere whitespace (between list items, say) does not.
+    private static void FlushInto(StoryElement wrapper, List<StoryNode> run, List<StoryNode> result)
+    {
+        if (run.Any(n => n is StoryElement || (n is StoryText t && !StoryTree.IsAsciiWhitespace(t.Data))))
+        {
+            result.Add(CopyWith(wrapper, run));
+        }
+        else
+        {
+            result.AddRange(run);
+        }
+    }
+
+    private static StoryElement CopyWith(StoryElement wrapper, List<StoryNode> children)
+    {
+        var copy = new StoryElement(wrapper.Name);
+        copy.Attributes.AddRange(wrapper.Attributes);
+        copy.SetChildren(children);
+        return copy;
     }
 
     private static List<StoryNode> WithEmphasis(List<StoryNode> children, Dictionary<string, string> style)

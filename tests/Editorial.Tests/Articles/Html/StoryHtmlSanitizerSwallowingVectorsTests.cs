@@ -101,10 +101,24 @@ public sealed class StoryHtmlSanitizerSwallowingVectorsTests
     [InlineData("<svg><title>Biểu đồ</title><text>số liệu</text></svg>")]
     [InlineData("<math><mi>x</mi><mo>=</mo><mn>2</mn></math>")]
     [InlineData("<style title=\"</style\">p{}</style>")]
+    [InlineData("<style>/* a < b */ p::before { content: \"<\" } @media (width < 600px) { p { margin: 0 } }</style>")]
     public void ClosedTextElementsAndForeignTextStillGoWhole(string hidden)
     {
         // Only the unclosed case changes: a closed <style> (Word's) keeps its CSS out of the story.
         Assert.Equal(Before + "\n" + FirstAfter, StoryHtmlSanitizer.Sanitize(Before + hidden + FirstAfter));
+    }
+
+    [Fact]
+    public void AStrayStyleClosedOnlyByALaterStyleSheet_DoesNotHideTheParagraphsBetween()
+    {
+        // The parser would read everything up to the Word style sheet's </style> as CSS; a style sheet holds no tags.
+        var html = Before + "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>" + FirstAfter
+            + "<style><!-- p.MsoNormal { margin: 0 } --></style>" + SecondAfter;
+
+        var sanitized = StoryHtmlSanitizer.Sanitize(html);
+
+        Assert.Equal(Before + "\n" + FirstAfter + "\n" + SecondAfter, sanitized);
+        SafeHtml.AssertSafe(sanitized, "stray style");
     }
 
     [Fact]
@@ -128,6 +142,7 @@ public sealed class StoryHtmlSanitizerSwallowingVectorsTests
     [Theory]
     [InlineData("<style><textarea><title>")]
     [InlineData("<script>a</script><noscript>")]
+    [InlineData("<style>p{}</style><style><wbr>")]
     public void ThousandsOfUnclosedTextElements_AreClosedInOnePass(string repeated)
     {
         var html = string.Concat(Enumerable.Repeat(repeated, 20_000)) + FirstAfter;

@@ -53,7 +53,7 @@ public sealed partial class SoakTests(SoakAppFixture fixture, ITestOutputHelper 
         var writers = new List<Writer>();
         foreach (var account in new[] { Fixture.Reporter, Fixture.Editor, Fixture.Administrator })
         {
-            writers.Add(await StartWriterAsync(await session.NewPageAsync(), account));
+            writers.Add(await StartWriterAsync(await session.NewPageAsync(), account, withToken: account == Fixture.Editor));
         }
 
         Output.WriteLine($"Soak for {Duration.TotalSeconds:0} s: {targets.Count} reader addresses, stories {string.Join(", ", writers.Select(w => $"{w.Name} #{w.StoryId}"))}, toggled #{toggled.Id} /tin/{toggled.Slug}");
@@ -88,7 +88,9 @@ public sealed partial class SoakTests(SoakAppFixture fixture, ITestOutputHelper 
         // revision history intact (numbered 1..n, the newest revision is the story as stored).
         foreach (var writer in writers)
         {
-            Assert.True(writer.Acknowledged.Count >= 2, $"{writer.Name}: only {writer.Acknowledged.Count} saves acknowledged in {elapsed.TotalSeconds:0} s");
+            // A save takes a second or two by hand and about five by autosave: a minute holds far more than four.
+            var enough = Math.Max(1, (int)(Duration.TotalSeconds / 15));
+            Assert.True(writer.Acknowledged.Count >= enough, $"{writer.Name}: only {writer.Acknowledged.Count} saves acknowledged in {elapsed.TotalSeconds:0} s");
             var stored = ReadStory(writer.StoryId);
             var found = MarkerPattern().Matches(stored.BodyHtml).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
             var lost = writer.Acknowledged.Where(marker => !found.Contains(marker)).ToList();
@@ -226,12 +228,15 @@ public sealed partial class SoakTests(SoakAppFixture fixture, ITestOutputHelper 
         }
     }
 
-    /// <summary>Signs in, writes a new story with a title, a lead and a first paragraph, saves it with the button.</summary>
-    private async Task<Writer> StartWriterAsync(IPage page, DemoAccount account)
+    /// <summary>
+    /// Signs in (and takes the antiforgery token for the workflow API if asked), writes a new story with a
+    /// title, a lead and a first paragraph, saves it with the button.
+    /// </summary>
+    private async Task<Writer> StartWriterAsync(IPage page, DemoAccount account, bool withToken)
     {
         page.AcceptLeavePagePrompts();
         await page.SignInAsync(account);
-        var token = await TokenFromUserMenuAsync(page);
+        var token = withToken ? await TokenFromUserMenuAsync(page) : "";
         await page.OpenNewStoryAsync();
         var lead = $"CTTĐT – Bài thử tải của {account.UserName}.";
         await page.FillFieldAsync("#story-title", $"Bài thử tải của {account.UserName}: đọc và lưu cùng lúc");

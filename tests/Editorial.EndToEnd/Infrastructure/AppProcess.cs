@@ -21,6 +21,8 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentQueue<string> errorLines = new();
+    private int errorContextLines;
     private readonly ConcurrentDictionary<string, DemoAccount> accounts = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -40,6 +42,12 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     /// <summary>Everything the app wrote to stdout and stderr so far.</summary>
     public string Output => string.Join(Environment.NewLine, output);
+
+    /// <summary>
+    /// Every error the app logged since it started ("fail:"/"crit:" lines with the two lines after them, and
+    /// any "Unhandled exception"), kept whole: <see cref="Output"/> keeps only the last 5,000 lines.
+    /// </summary>
+    public IReadOnlyCollection<string> ErrorLines => errorLines;
 
     /// <summary>The last lines of the app's output, for failure messages.</summary>
     public string Tail(int lines = 60) => string.Join(Environment.NewLine, output.TakeLast(lines));
@@ -176,6 +184,21 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
 
         output.Enqueue(isError ? "[stderr] " + line : line);
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            errorLines.Enqueue(line);
+            errorContextLines = 2; // The console logger writes the message (and exception) on the next lines.
+        }
+        else if (errorContextLines > 0)
+        {
+            errorLines.Enqueue(line);
+            errorContextLines--;
+        }
+        else if (line.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase))
+        {
+            errorLines.Enqueue(line);
+        }
+
         while (output.Count > 5000 && output.TryDequeue(out _))
         {
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using AngleSharp.Html;
@@ -65,6 +66,153 @@ internal static class MarkupNesting
         ["title"] = HtmlParseMode.RCData,
         ["plaintext"] = HtmlParseMode.Plaintext,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Elements whose content the tokenizer reads as text up to their end tag: left unclosed, they swallow
+    // everything after them.
+    private static readonly FrozenSet<string> EndedOnlyByEndTag = Set(
+        "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title");
+
+    private static readonly SearchValues<string> TextContentStartTags = SearchValues.Create(
+        [.. TextContent.Keys.Select(name => "<" + name)], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <paramref name="html"/> with every element that would read the rest of the input as its text closed
+    /// right after its start tag: an unclosed <c>&lt;style&gt;</c>, <c>&lt;title&gt;</c>,
+    /// <c>&lt;textarea&gt;</c>, <c>&lt;noscript&gt;</c>, <c>&lt;script&gt;</c> … gets its end tag there, and
+    /// <c>&lt;plaintext&gt;</c> (which no end tag closes) is removed. So is a <c>&lt;style&gt;</c> whose text
+    /// up to its end tag holds markup (a style sheet never holds tags: that is a story's paragraphs caught in
+    /// a stray style, up to the next one's end tag). What followed is then read as markup and sanitised like
+    /// everything else, instead of vanishing with the element: a hostile or broken paste must not take the
+    /// reporter's paragraphs after it along (an unclosed script's code shows as harmless text, which the
+    /// reporter sees and can delete). Other closed elements are left as they are.
+    /// </summary>
+    /// <remarks>
+    /// Safety never depends on this pass: its output goes through the whole sanitiser. It follows the
+    /// tokenizer only (linear time): a closed text element's content is skipped as text, whether or not
+    /// the tree builder would read it so (in SVG/MathML it would not, and a later unclosed element in there
+    /// may still swallow the rest: then only text is lost, never safety).
+    /// </remarks>
+    public static string CloseUnterminatedText(string html)
+    {
+        if (html.AsSpan().IndexOfAny(TextContentStartTags) < 0)
+        {
+            return html;
+        }
+
+        var lastEndTag = EndedOnlyByEndTag.ToDictionary(name => name, name => LastEndTag(html, name), StringComparer.Ordinal);
+        var source = new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
+        {
+            SkipDataText = true,
+            SkipScriptText = true,
+            SkipRawText = true,
+            SkipRCDataText = true,
+            SkipPlaintext = true,
+            SkipComments = true,
+            SkipCDATA = true,
+            SkipProcessingInstructions = true,
+        };
+        StringBuilder? result = null;
+        var copied = 0;
+
+        // Where the next style end tag and the next start-tag-like "<x" are (html.Length: none further on);
+        // both only move forward, so finding them stays linear.
+        int nextStyleEnd = -1, nextMarkup = -1;
+        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+        {
+            if (token.Type != HtmlTokenType.StartTag || !TextContent.TryGetValue(token.Name, out var mode))
+            {
+                continue;
+            }
+
+            var start = token.Position.Index;
+            var end = source.Index; // Just after the start tag's ">".
+            if (mode == HtmlParseMode.Plaintext)
+            {
+                result ??= new StringBuilder(html.Length + 32);
+                result.Append(html, copied, start - copied);
+                copied = end;
+                continue;
+            }
+
+            var unclosed = lastEndTag[token.Name] < end;
+            if (!unclosed && token.Name == "style")
+            {
+                if (nextStyleEnd < end)
+                {
+                    nextStyleEnd = NextEndTag(html, "style", end);
+                }
+
+                if (nextMarkup < end)
+                {
+                    nextMarkup = NextStartTagLike(html, end);
+                }
+
+                unclosed = nextMarkup < nextStyleEnd;
+            }
+
+            if (unclosed)
+            {
+                result ??= new StringBuilder(html.Length + 32);
+                result.Append(html, copied, end - copied).Append("</").Append(token.Name).Append('>');
+                copied = end;
+            }
+            else
+            {
+                tokenizer.State = mode; // Closed further on: its content is text up to the end tag.
+            }
+        }
+
+        return result is null ? html : result.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    /// <summary>Where the first end tag that would close a text element called <paramref name="name"/> starts at or after <paramref name="from"/>; the length of <paramref name="html"/> if none.</summary>
+    private static int NextEndTag(string html, string name, int from)
+    {
+        var tag = "</" + name;
+        for (var at = html.IndexOf(tag, from, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(tag, at + tag.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            if (IsEndTagAt(html, at + tag.Length))
+            {
+                return at;
+            }
+        }
+
+        return html.Length;
+    }
+
+    /// <summary>Where the first "&lt;" followed by a letter (what the tokenizer would take for a start tag) is at or after <paramref name="from"/>; the length of <paramref name="html"/> if none.</summary>
+    private static int NextStartTagLike(string html, int from)
+    {
+        for (var at = html.IndexOf('<', from); at >= 0; at = html.IndexOf('<', at + 1))
+        {
+            if (at + 1 < html.Length && char.IsAsciiLetter(html[at + 1]))
+            {
+                return at;
+            }
+        }
+
+        return html.Length;
+    }
+
+    /// <summary>Where the last end tag that would close a text element called <paramref name="name"/> starts; -1 if none.</summary>
+    private static int LastEndTag(string html, string name)
+    {
+        var tag = "</" + name;
+        for (var at = html.LastIndexOf(tag, StringComparison.OrdinalIgnoreCase); at >= 0; at = at == 0 ? -1 : html.LastIndexOf(tag, at - 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (IsEndTagAt(html, at + tag.Length))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    // After "</name": what ends a tag name (the tokenizer reads "\r" as a line feed).
+    private static bool IsEndTagAt(string html, int next) =>
+        next < html.Length && html[next] is '\t' or '\n' or '\f' or '\r' or ' ' or '/' or '>';
 
     /// <summary>Whether the elements of <paramref name="html"/> nest at most about <paramref name="maxDepth"/> deep.</summary>
     public static bool IsShallow(string html, int maxDepth)

@@ -6,7 +6,8 @@ namespace Editorial.Core.Articles.Html;
 /// The pass before the allow-list: turns what editors paste (Word, Google Docs, other web pages) into the
 /// story's own small vocabulary, so that the allow-list has little left to remove. Elements outside the
 /// list lose their markup but keep their text, except the ones whose content is never story text
-/// (scripts, plug-ins, form controls, SVG/MathML), which go whole. Block containers (div, section, ...)
+/// (scripts, plug-ins, form controls), which go whole; SVG/MathML go with their own text but leave the
+/// HTML inside them. Block containers (div, section, ...)
 /// become paragraphs, Word's list paragraphs a list. Comments go (Word's conditional ones included).
 /// </summary>
 internal static partial class PastedHtmlCleanup
@@ -26,7 +27,7 @@ internal static partial class PastedHtmlCleanup
 
     private static void Simplify(StoryElement element, StoryElement? paragraph, Dictionary<StoryElement, bool> listParagraphs)
     {
-        var children = RemoveWordListMarkers(element.Children, paragraph, listParagraphs);
+        var children = RemoveWordListMarkers(LiftHtmlOutOfForeignContent(element.Children), paragraph, listParagraphs);
         var result = new List<StoryNode>(children.Count);
         foreach (var child in children)
         {
@@ -40,7 +41,7 @@ internal static partial class PastedHtmlCleanup
                 || !inner.IsHtml
                 || StoryHtmlPolicy.DroppedWithContent.Contains(inner.Name))
             {
-                continue; // Comments; SVG and MathML with all their content; scripts, plug-ins, form controls.
+                continue; // Comments; scripts, plug-ins, form controls with all their content.
             }
 
             var style = Style(inner);
@@ -89,6 +90,56 @@ internal static partial class PastedHtmlCleanup
         }
 
         element.SetChildren(result);
+    }
+
+    /// <summary>
+    /// SVG and MathML go, but not the HTML inside them: a MathML <c>&lt;mtext&gt;</c> or an SVG
+    /// <c>&lt;foreignObject&gt;</c>/<c>&lt;title&gt;</c> holds ordinary HTML, and so does a <c>&lt;table&gt;</c>'s
+    /// misplaced content that the parser moves in there. Each foreign element gives way to the outermost
+    /// HTML elements below it (then cleaned like any other); its own text and elements go.
+    /// </summary>
+    private static List<StoryNode> LiftHtmlOutOfForeignContent(List<StoryNode> children)
+    {
+        if (!children.Any(child => child is StoryElement { IsHtml: false }))
+        {
+            return children;
+        }
+
+        var result = new List<StoryNode>(children.Count);
+        foreach (var child in children)
+        {
+            if (child is StoryElement { IsHtml: false } foreign)
+            {
+                CollectHtml(foreign, result);
+            }
+            else
+            {
+                result.Add(child);
+            }
+        }
+
+        return result;
+    }
+
+    private static void CollectHtml(StoryElement foreign, List<StoryNode> result)
+    {
+        var pending = new Stack<StoryNode>(Enumerable.Reverse(foreign.Children));
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case StoryElement { IsHtml: true } html:
+                    result.Add(html);
+                    break;
+                case StoryElement inner:
+                    foreach (var grandchild in Enumerable.Reverse(inner.Children))
+                    {
+                        pending.Push(grandchild);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -202,7 +253,11 @@ internal static partial class PastedHtmlCleanup
             }
 
             ResolveBlockContainers(inner, childrenInPhrasing);
-            if (!StoryHtmlPolicy.DivLike.Contains(inner.Name))
+            if (StoryHtmlPolicy.InlineFormatting.Contains(inner.Name) && inner.Children.Any(StoryTree.IsBlock))
+            {
+                result.AddRange(CarryIntoBlocks(inner, inner.Children));
+            }
+            else if (!StoryHtmlPolicy.DivLike.Contains(inner.Name))
             {
                 result.Add(inner);
             }
@@ -226,6 +281,61 @@ internal static partial class PastedHtmlCleanup
         }
 
         element.SetChildren(result);
+    }
+
+    /// <summary>
+    /// A link or emphasis around blocks (a block link <c>&lt;a href&gt;&lt;h3&gt;…&lt;/h3&gt;&lt;p&gt;…&lt;/p&gt;&lt;/a&gt;</c>
+    /// from a web page, <c>&lt;b&gt;&lt;p&gt;…&lt;/p&gt;&lt;/b&gt;</c>) gives way to them and goes inside each, as the
+    /// reader sees it: left around them it would end up in a paragraph holding paragraphs, which no browser
+    /// can build, so the stored story would not read back the same (and a second pass would change it).
+    /// </summary>
+    private static List<StoryNode> CarryIntoBlocks(StoryElement wrapper, List<StoryNode> nodes)
+    {
+        var result = new List<StoryNode>(nodes.Count);
+        var run = new List<StoryNode>();
+        foreach (var node in nodes)
+        {
+            if (node is not StoryElement block || !StoryTree.IsBlock(block))
+            {
+                run.Add(node);
+                continue;
+            }
+
+            FlushInto(wrapper, run, result);
+            run = [];
+            if (block.Name != "hr")
+            {
+                block.SetChildren(StoryHtmlPolicy.TextBlocks.Contains(block.Name) && !block.Children.Any(StoryTree.IsBlock)
+                    ? [CopyWith(wrapper, block.Children)]
+                    : CarryIntoBlocks(wrapper, block.Children)); // Lists, tables, quotes, figures: down to their text.
+            }
+
+            result.Add(block);
+        }
+
+        FlushInto(wrapper, run, result);
+        return result;
+    }
+
+    // Inline content between the blocks keeps the wrapper; mere whitespace (between list items, say) does not.
+    private static void FlushInto(StoryElement wrapper, List<StoryNode> run, List<StoryNode> result)
+    {
+        if (run.Any(n => n is StoryElement || (n is StoryText t && !StoryTree.IsAsciiWhitespace(t.Data))))
+        {
+            result.Add(CopyWith(wrapper, run));
+        }
+        else
+        {
+            result.AddRange(run);
+        }
+    }
+
+    private static StoryElement CopyWith(StoryElement wrapper, List<StoryNode> children)
+    {
+        var copy = new StoryElement(wrapper.Name);
+        copy.Attributes.AddRange(wrapper.Attributes);
+        copy.SetChildren(children);
+        return copy;
     }
 
     private static List<StoryNode> WithEmphasis(List<StoryNode> children, Dictionary<string, string> style)

@@ -13,7 +13,8 @@ namespace Editorial.Core.Articles.Html;
 /// NFC written as characters (not entities).
 /// </summary>
 /// <remarks>
-/// Three passes: <see cref="PastedHtmlCleanup"/> maps pasted markup onto the vocabulary (h1 → h2,
+/// Unclosed text elements are closed first (<see cref="MarkupNesting.CloseUnterminatedText"/>), then
+/// three passes: <see cref="PastedHtmlCleanup"/> maps pasted markup onto the vocabulary (h1 → h2,
 /// div → p, Word lists → ul/ol, span and font unwrapped keeping their text, scripts and the like dropped),
 /// the configured <see cref="HtmlSanitizer"/> enforces the allow-list (elements, attributes, URL schemes,
 /// no styles), and <see cref="SanitizedHtmlTidy"/> applies the per-element attribute and URL rules
@@ -52,6 +53,8 @@ public static class StoryHtmlSanitizer
 
     private static StoryElement Clean(string html)
     {
+        // An unclosed <style>, <title>, <textarea>… would make the rest of the body its text, dropped with it.
+        html = MarkupNesting.CloseUnterminatedText(html);
         if (!MarkupNesting.IsShallow(html, MaxParsedNesting))
         {
             // Too deep to parse in reasonable time (see MarkupNesting): keep the words, drop the markup.

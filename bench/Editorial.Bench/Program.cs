@@ -27,6 +27,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var stories = IntOption(args, "--stories", 100_000);
 var seconds = IntOption(args, "--seconds", 10);
 var concurrency = IntOption(args, "--concurrency", 16);
+var sessions = IntOption(args, "--sessions", 20);
+var scheduled = IntOption(args, "--scheduled", 1000);
 var repo = FindRepository();
 var dataFolder = Path.Combine(repo, "bench", "data");
 var command = "dotnet run -c Release --project bench/Editorial.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
@@ -99,6 +101,11 @@ else
     File.WriteAllLines(Path.Combine(dataFolder, "bench-generation.txt"), rows.Select(r => r.Name));
     File.WriteAllText(marker, stories.ToString(CultureInfo.InvariantCulture));
 }
+
+// The scheduler measurement's stories of an earlier run go; the review queue is brought to its size.
+var removed = BenchStories.DeleteSchedulerStories(database);
+var addedToQueue = BenchStories.TopUpReviewQueue(database);
+Log($"Review queue: {addedToQueue} stories added (bench keeps {BenchStories.ReviewQueueSize} waiting); {removed} scheduler stories of an earlier run deleted.");
 
 var (storySlug, categorySlug, storyCount, indexed, databaseBytes) = Inspect(database);
 rows.Add(Row.Text("Published stories / search index rows / database size", $"{storyCount:N0} / {indexed:N0} / {databaseBytes / 1024.0 / 1024.0:N0} MB"));
@@ -198,20 +205,91 @@ rows.Add(new Row("Search /tim-kiem?q=…, uncached (20 queries × 5, sequential)
 rows.Add(new Row("Search /tim-kiem?q=…, repeated address (output cache)", "", "", $"{Load.Percentile(repeated, 0.50):F2}", "",
     $"{Load.Percentile(repeated, 0.99):F2}", "", $"{repeatedErrors} / {repeated.Count}"));
 
-// The editor's review queue, server time: sign in as the demo editor (its password was printed once, into the seed
-// start's log in the git-ignored data folder) and time single GETs of the prerendered page.
-var queue = await EditorQueueAsync(app.BaseAddress, Path.Combine(dataFolder, "app-seed.log"));
-if (queue is { } editorQueue)
+// The workstation, signed in as the demo editor (its password was printed once, into the seed start's log in the
+// git-ignored data folder): single GETs of the prerendered pages an editor opens most, the review queue with stories waiting.
+var editor = Workstation.EditorAccount(Path.Combine(dataFolder, "app-seed.log"));
+using var signedIn = editor is { } account ? await Workstation.SignInAsync(app.BaseAddress, account) : null;
+if (signedIn is not null)
 {
-    rows.Add(new Row($"Editor queue /editorial/review, signed in ({editorQueue.Waiting} waiting; 20 sequential)", "", "", $"{editorQueue.P50:F1}", "", $"{editorQueue.P99:F1}", "", $"{editorQueue.Errors} / 20"));
+    var waiting = Count(database, """SELECT COUNT(*) FROM "Articles" WHERE "State" = 'InReview'""");
+    foreach (var (name, path) in new[]
+    {
+        ($"Editor queue /editorial/review, signed in ({waiting:N0} waiting)", "/editorial/review"),
+        ("Publication schedule /editorial/schedule, signed in", "/editorial/schedule"),
+        ("Dashboard /editorial, signed in", "/editorial"),
+    })
+    {
+        Log($"Workstation: {path} …");
+        var timed = await Workstation.TimePageAsync(signedIn, path);
+        rows.Add(new Row($"{name} (20 sequential)", "", "", $"{timed.P50:F1}", "", $"{timed.P99:F1}", "", $"{timed.Errors} / {timed.Count}"));
+    }
 }
 else
 {
-    rows.Add(Row.Text("Editor queue /editorial/review", "not measured (no demo editor password in app-seed.log, or sign-in failed)"));
+    rows.Add(Row.Text("Workstation pages", "not measured (no demo editor password in app-seed.log, or sign-in failed)"));
 }
 
 var rss = app.ResidentMegabytes();
-rows.Add(Row.Text("App resident memory after the runs", rss is null ? "unknown" : $"{rss:N0} MB"));
+rows.Add(Row.Text("App resident memory after the page runs", rss is null ? "unknown" : $"{rss:N0} MB"));
+
+// Memory per interactive workstation session: N browser contexts, each signed in with two live circuits.
+if (editor is { } sessionAccount && File.Exists(Workstation.ChromiumPath))
+{
+    Log($"Workstation sessions: {sessions} signed-in browser contexts (dashboard + story editor each) …");
+    try
+    {
+        var reviewStory = Column(database, """SELECT "Id" FROM "Articles" WHERE "State" = 'InReview' ORDER BY "Id" LIMIT 1""")[0];
+        var memory = await Workstation.SessionsAsync(app, sessionAccount, sessions, int.Parse(reviewStory, CultureInfo.InvariantCulture), Log);
+        var perSession = (memory.Open - memory.Before) / Math.Max(1, memory.Sessions - memory.Failed);
+        var heapPerSession = memory.HeapOpen - memory.HeapBefore is { } heapGrowth ? heapGrowth / Math.Max(1, memory.Sessions - memory.Failed) : (double?)null;
+        rows.Add(Row.Text(
+            $"Interactive sessions ({memory.Sessions} × dashboard + story editor, {memory.Failed} failed; opened in {memory.OpenSeconds:F0} s)",
+            $"{perSession:N1} MB resident per session ({memory.Before:N0} → {memory.Open:N0} MB)"
+                + (heapPerSession is { } h ? $", GC heap {h:N2} MB per session ({memory.HeapBefore:N0} → {memory.HeapOpen:N0} MB)" : ", GC heap not reachable")));
+        rows.Add(Row.Text(
+            "Memory after closing them (full GC, 5 s settle)",
+            $"{memory.Released:N0} MB resident" + (memory.HeapReleased is { } released ? $", GC heap {released:N0} MB" : "")));
+    }
+    catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or InvalidOperationException or TimeoutException)
+    {
+        Log($"  sessions not measured: {e.Message.Split('\n')[0]}");
+        rows.Add(Row.Text("Interactive sessions", "not measured: " + e.Message.Split('\n')[0]));
+    }
+}
+else
+{
+    rows.Add(Row.Text("Interactive sessions", $"not measured (no demo editor password, or no {Workstation.ChromiumPath})"));
+}
+
+// The scheduler: N stories "Scheduled" inserted into the running app's database, due over one minute from 30 s on.
+Log($"Scheduler: {scheduled:N0} stories due within one minute, first one 30 s from now …");
+var firstDue = DateTimeOffset.UtcNow.AddSeconds(30);
+var scheduledIds = BenchStories.InsertScheduled(database, scheduled, firstDue, TimeSpan.FromMinutes(1));
+var schedulerDeadline = firstDue.AddMinutes(1) + TimeSpan.FromMinutes(3);
+while (DateTimeOffset.UtcNow < schedulerDeadline)
+{
+    await Task.Delay(TimeSpan.FromSeconds(1));
+    var left = Count(database, $"""SELECT COUNT(*) FROM "Articles" WHERE "State" = 'Scheduled' AND "Id" IN ({string.Join(',', scheduledIds)})""");
+    if (left == 0)
+    {
+        break;
+    }
+}
+
+var outcome = BenchStories.SchedulerOutcome(database, scheduledIds);
+var lags = outcome.Where(o => o.Published.Count > 0).Select(o => (o.Published.Min() - o.Due).TotalSeconds).ToList();
+lags.Sort();
+var once = outcome.Count(o => o.Published.Count == 1);
+var twice = outcome.Count(o => o.Published.Count > 1);
+var missed = outcome.Count(o => o.Published.Count == 0);
+Log($"  published {lags.Count:N0}, lag p50 {Load.Percentile(lags, 0.5):F2} s, p99 {Load.Percentile(lags, 0.99):F2} s, max {(lags.Count > 0 ? lags[^1] : double.NaN):F2} s");
+rows.Add(new Row(
+    $"Scheduler lag, {scheduled:N0} stories due in one minute (s, audit time − scheduled time)",
+    "", "", $"{Load.Percentile(lags, 0.50):F2}", "", $"{Load.Percentile(lags, 0.99):F2}", "", $"{missed} missed"));
+rows.Add(Row.Text(
+    "Scheduler outcome",
+    $"max lag {(lags.Count > 0 ? lags[^1] : double.NaN):F2} s; published exactly once {once:N0}, more than once {twice}, missed {missed} (of {outcome.Count:N0})"));
+
 
 // 5. The table, and docs/benchmarks.md.
 var table = Table(rows);
@@ -338,49 +416,23 @@ static string[] AllSlugs(string database)
     return [.. slugs];
 }
 
-static async Task<(double P50, double P99, int Errors, long Waiting)?> EditorQueueAsync(string baseAddress, string seedLog)
+static long Count(string database, string sql) =>
+    long.Parse(Column(database, sql)[0], CultureInfo.InvariantCulture);
+
+static List<string> Column(string database, string sql)
 {
-    var line = File.Exists(seedLog) ? File.ReadLines(seedLog).FirstOrDefault(l => l.Contains("DEMO-ACCOUNT Editor", StringComparison.Ordinal)) : null;
-    if (line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not [_, _, var user, var password])
-    {
-        return null;
-    }
-
-    using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-    using var browser = new HttpClient(handler) { BaseAddress = new Uri(baseAddress) };
-    var form = await browser.GetStringAsync("/Account/Login");
-    var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-    using var signIn = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["_handler"] = "login",
-        ["__RequestVerificationToken"] = token,
-        ["Input.UserName"] = user,
-        ["Input.Password"] = password,
-    }));
-    if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString.Contains("/editorial", StringComparison.Ordinal) != true)
-    {
-        return null;
-    }
-
-    var times = new List<double>();
-    var errors = 0;
-    for (var i = 0; i < 21; i++)
-    {
-        var (ms, ok) = await TimeSingleAsync(browser, baseAddress + "/editorial/review");
-        if (i > 0)
-        {
-            times.Add(ms);
-            errors += ok ? 0 : 1;
-        }
-    }
-
-    times.Sort();
-    using var connection = new SqliteConnection($"Data Source={Path.Combine(Path.GetDirectoryName(seedLog)!, "editorial.db")};Mode=ReadOnly;Pooling=False");
+    using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
     connection.Open();
-    using var count = connection.CreateCommand();
-    count.CommandText = """SELECT COUNT(*) FROM "Articles" WHERE "State" = 'InReview'""";
-    var waiting = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    return (Load.Percentile(times, 0.50), Load.Percentile(times, 0.99), errors, waiting);
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    using var reader = command.ExecuteReader();
+    var values = new List<string>();
+    while (reader.Read())
+    {
+        values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+    }
+
+    return values;
 }
 
 static string LoadAverage() =>

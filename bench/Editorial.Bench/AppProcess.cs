@@ -90,6 +90,21 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>User + system CPU time the app's process has used, in seconds (Linux), or null.</summary>
+    public double? CpuSeconds()
+    {
+        var stat = $"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 12th and 13th.
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>VmRSS of the app's process, in MB (Linux).</summary>
     public double? ResidentMegabytes()
     {

@@ -11,8 +11,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
-// The benchmark command of issue 7, first version: measurement only.
+// The benchmark command of issue 7.
 //   dotnet run -c Release --project bench/Editorial.Bench -- [--stories 100000] [--seconds 10] [--concurrency 16]
+//       [--sessions 20] [--scheduled 1000]
 if (args is ["--serve-static", var serveFolder, var servePort])
 {
     // Child-process mode: the ceiling host, in its own process like the app.
@@ -153,14 +154,14 @@ foreach (var (name, path) in new[]
 })
 {
     Log($"Load: {path} …");
-    var result = await Load.RunAsync(client, app.BaseAddress + path, concurrency, duration);
+    var result = await Load.RunAsync(client, app.BaseAddress + path, concurrency, duration, app.CpuSeconds);
     rows.Add(Row.LoadRow(name + $" ({result.Bytes:N0} B)", result, ceiling));
 }
 
 // Every public page is output-cached; spreading the story requests over all stories measures rendering.
 var slugs = AllSlugs(database);
 Log($"Load: story pages rotating over all {slugs.Length:N0} stories (mostly output-cache misses) …");
-var rotating = await Load.RunAsync(client, n => new Uri(app.BaseAddress + "/tin/" + Uri.EscapeDataString(slugs[n % slugs.Length])), concurrency, duration);
+var rotating = await Load.RunAsync(client, n => new Uri(app.BaseAddress + "/tin/" + Uri.EscapeDataString(slugs[n % slugs.Length])), concurrency, duration, app.CpuSeconds);
 rows.Add(Row.LoadRow($"Story pages rotating over all {slugs.Length:N0} stories", rotating, ceiling));
 
 staticHost.Kill(entireProcessTree: true);
@@ -298,7 +299,7 @@ Console.WriteLine(table);
 notes.Add($"1-minute load average of the machine: {loadAtStart} when the run started, {LoadAverage()} when it ended. Other work on the"
     + " machine (builds, test runs) takes cores from the client, the app and the ceiling alike; consecutive runs can differ by tens of"
     + " per cent in req/s, so compare the ratios within one run.");
-var markdown = Markdown(table, command, stories, seconds, concurrency, notes);
+var markdown = Markdown(table, command, stories, seconds, concurrency, sessions, scheduled, notes);
 Directory.CreateDirectory(Path.Combine(repo, "docs"));
 await File.WriteAllTextAsync(Path.Combine(repo, "docs", "benchmarks.md"), markdown);
 Log("Wrote docs/benchmarks.md");
@@ -481,7 +482,7 @@ static (string StorySlug, string CategorySlug, long Stories, long Indexed, long 
 
 static string Table(List<Row> rows)
 {
-    var header = new Row("Measurement", "req/s", "× ceiling", "p50 ms", "× ceiling", "p99 ms", "× ceiling", "errors");
+    var header = new Row("Measurement", "req/s", "× ceiling", "p50 ms", "× ceiling", "p99 ms", "× ceiling", "errors", "app CPU ms/req");
     var all = new List<Row> { header };
     all.AddRange(rows);
     var cells = all.Select(r => r.Cells).ToList();
@@ -511,7 +512,7 @@ static string Table(List<Row> rows)
     return text.ToString();
 }
 
-static string Markdown(string table, string command, int stories, int seconds, int concurrency, List<string> notes)
+static string Markdown(string table, string command, int stories, int seconds, int concurrency, int sessions, int scheduled, List<string> notes)
 {
     var memory = File.Exists("/proc/meminfo")
         ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kb, ..]
@@ -528,8 +529,7 @@ static string Markdown(string table, string command, int stories, int seconds, i
     var text = new StringBuilder();
     text.AppendLine("# Benchmarks");
     text.AppendLine();
-    text.AppendLine("First version of the benchmark command of issue 7: **measurement only**, nothing in the app was optimised for it.");
-    text.AppendLine("The file is written by the command itself; run it again to refresh it.");
+    text.AppendLine("The benchmark command of issue 7. The file is written by the command itself; run it again to refresh it.");
     text.AppendLine();
     text.AppendLine("```bash");
     text.AppendLine(command);
@@ -538,7 +538,8 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
     text.AppendLine($"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu}), {memory} memory, {os} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})");
     text.AppendLine($"- .NET: {RuntimeInformation.FrameworkDescription}");
-    text.AppendLine($"- Stories: {stories:N0}; load: {concurrency} concurrent loops for {seconds} s per page after a 1 s warm-up");
+    text.AppendLine($"- Stories: {stories:N0}; load: {concurrency} concurrent loops for {seconds} s per page after a 1 s warm-up;");
+    text.AppendLine($"  {sessions} interactive sessions; {scheduled:N0} stories scheduled within one minute");
     text.AppendLine();
     text.AppendLine(table);
     text.AppendLine("## How it is measured");
@@ -548,24 +549,47 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine("  transaction — Vietnamese titles, leads and 4–7 paragraph bodies from word lists and sentence templates in the style of the");
     text.AppendLine("  seed story, slugs from `VietnameseText.Slugify` plus a number, spread over the visible categories, published from 2017 to");
     text.AppendLine("  yesterday. The next start of the app fills the FTS5 table `StorySearch` (`PortalSearchIndex.ReconcileAsync`); that start is timed.");
+    text.AppendLine($"  Every run then tops the review queue up to {BenchStories.ReviewQueueSize} stories \"InReview\" (slugs `{BenchStories.ReviewSlugPrefix}…`, spread over");
+    text.AppendLine("  the seeded accounts and visible categories, submitted over the last three days) and deletes the scheduler stories of an");
+    text.AppendLine($"  earlier run (hidden category `{BenchStories.SchedulerCategorySlug}`; their audit entries stay, the trail is append-only), so");
+    text.AppendLine("  story counts and slugs stay the same from run to run.");
     text.AppendLine("- **App.** `dotnet build -c Release src/Editorial.Web`, then `dotnet Editorial.Web.dll --urls=http://127.0.0.1:<free port>");
     text.AppendLine("  --Editorial:DataFolder=bench/data` as a child process; start-up time is process start to the first `200` for `/`.");
     text.AppendLine("- **Load.** A .NET load generator in the bench process: one `HttpClient` on `SocketsHttpHandler`, N concurrent loops each");
     text.AppendLine("  sending the next GET when the previous response has been read completely (closed loop, like `wrk`), for a fixed time,");
     text.AppendLine("  after a 1 s warm-up. Latency is per request, client side; an error is any status other than 200 or an exception.");
     text.AppendLine("  Client, app and ceiling host share the machine's cores, so every figure includes the client's own cost.");
+    text.AppendLine("  *app CPU ms/req* is the app process's user + system CPU time (`/proc/<pid>/stat`) over the measured run divided by the");
+    text.AppendLine("  requests: it depends far less on what else the machine is doing than req/s does.");
     text.AppendLine("- **Ceiling.** The story page's HTML, byte for byte, written to a file and served by a minimal Kestrel host with the");
     text.AppendLine("  static-file middleware (this program in `--serve-static` mode, a separate process like the app). Ratios are figure ÷ ceiling");
     text.AppendLine("  (for req/s higher is better, for latency lower). The static-file middleware looks the file up and reads it on every");
     text.AppendLine("  request, while an output-cache hit is served from memory, so a cached page can beat this \"ceiling\" (ratio above 1).");
     text.AppendLine("- **Output cache.** Every public page is output-cached, so the fixed-address rows measure the cache hit path. The");
     text.AppendLine("  *rotating* row spreads the story requests over every story (request n opens story n mod N), so with many stories almost");
-    text.AppendLine("  every request renders the page from the database.");
+    text.AppendLine("  every request renders the page from the database. Behind the output cache, `PortalCache` also keeps the category");
+    text.AppendLine("  navigation and each category's newest stories (\"Tin khác\") in memory until the same evictions, so such a miss is one query.");
     text.AppendLine("- **Search.** 20 diacritic-free queries on `/tim-kiem?q=…`, 5 rounds of single sequential requests. *Uncached* adds an");
     text.AppendLine("  unused `&n=<counter>` so the output cache misses and the FTS5 query and render run every time; *repeated* is the same");
     text.AppendLine("  address again (cache hit; first round not counted).");
-    text.AppendLine("- **Editor queue.** Signed in as the demo editor (password from the seed start's log in `bench/data`), one warm-up");
-    text.AppendLine("  then 20 sequential GETs of `/editorial/review` (the prerendered page; staff pages are never output-cached).");
+    text.AppendLine("- **Workstation pages.** Signed in as the demo editor (password from the seed start's log in `bench/data`), one warm-up");
+    text.AppendLine("  then 20 sequential GETs of each prerendered page (staff pages are never output-cached): the review queue with the");
+    text.AppendLine("  stories waiting, the publication schedule, the dashboard. Client-side times over loopback (server time plus well under 1 ms).");
+    text.AppendLine("- **Interactive sessions.** Microsoft.Playwright driving `/usr/bin/chromium` (headless, `--no-sandbox`): one session opened");
+    text.AppendLine("  and closed first (JIT, caches), then N browser contexts each sign the demo editor in and keep two live circuits, the");
+    text.AppendLine("  dashboard and a waiting story's editor page. The app's resident memory (VmRSS) and GC heap are read before, with all");
+    text.AppendLine("  open, and 5 s after closing them, each time after a full blocking garbage collection induced through the runtime's");
+    text.AppendLine("  diagnostics port (as `dotnet-gcdump` does) and a 2 s settle. Per session = growth ÷ sessions opened. Closed tabs");
+    text.AppendLine("  disconnect their circuits, which Blazor keeps for `DisconnectedCircuitRetentionPeriod` (3 minutes by default) in case");
+    text.AppendLine("  the reader comes back, so memory after closing is not yet memory after release of the circuits.");
+    text.AppendLine("- **Scheduler.** N stories \"Scheduled\" (raw `INSERT` into the running app's database, in one transaction; `ScheduledForUtc`");
+    text.AppendLine("  in UTC ticks as the app stores it) due at equal steps over one minute, the first 30 s after the insert; the bench waits");
+    text.AppendLine("  until none is left \"Scheduled\" (at most 3 minutes after the last is due). Lag = time of the story's audit transition to");
+    text.AppendLine("  Published − its scheduled time (the story's `PublishedAtUtc` is set to the scheduled time by design, so it cannot show");
+    text.AppendLine("  lag). *Exactly once*: one audit transition to Published per story; *missed*: still not published at the end. The");
+    text.AppendLine("  scheduler sleeps until the next due story and looks at least every 20 s (`PublicationScheduler.MaxSleep`); a story");
+    text.AppendLine("  inserted behind the app's back more than 20 s ahead of its time is therefore always seen in time. Each publication");
+    text.AppendLine("  also evicts the portal's output cache and updates the search index, as a publication by an editor does.");
     text.AppendLine("- The story page is the newest published story; the category page is the visible category with the most stories.");
     foreach (var note in notes)
     {
@@ -575,13 +599,11 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine();
     text.AppendLine("## Not yet measured");
     text.AppendLine();
-    text.AppendLine("- The editor's review queue with stories waiting (the generator publishes every story, so the queue above is empty),");
-    text.AppendLine("  and its server time as the server logs it (the figure above is client-side, over loopback).");
-    text.AppendLine("- Scheduler lag with 1,000 stories due in the same minute.");
-    text.AppendLine("- Memory per interactive workstation session (N Playwright sessions).");
+    text.AppendLine("- Workstation page times as the server logs them (the figures above are client-side, over loopback).");
+    text.AppendLine("- Memory once disconnected circuits have been released (after Blazor's 3-minute retention).");
     text.AppendLine("- `wrk` from Debian's packages as a second, independent load generator.");
     text.AppendLine();
-    text.AppendLine("## Targets of issue 7 (for the next round)");
+    text.AppendLine("## Targets of issue 7");
     text.AppendLine();
     text.AppendLine("Story page at least 3,000 requests/s and at least half the static-file ceiling; search p50 at most 50 ms with");
     text.AppendLine("100,000 stories; scheduler lag p99 at most 2 s; editor queue under 200 ms.");

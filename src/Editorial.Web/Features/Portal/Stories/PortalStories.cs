@@ -1,8 +1,8 @@
+using System.Linq.Expressions;
 using Editorial.Core.Articles;
 using Editorial.Core.Articles.Html;
 using Editorial.Web.Features.Media;
 using Editorial.Web.Infrastructure.Data;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Editorial.Web.Features.Portal.Stories;
@@ -139,7 +139,6 @@ public sealed class PortalStories(IDbContextFactory<EditorialDbContext> contextF
             return all.GetValueOrDefault(slug);
         }
 
-
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking()
             .Where(c => c.Slug == slug)
@@ -204,7 +203,8 @@ public sealed class PortalStories(IDbContextFactory<EditorialDbContext> contextF
         image == null ? 0 : image.Width,
         image == null ? 0 : image.Height);
 
-    // The page most often rendered (every story, every address): compiled once, one plain query.
+    // The page most often rendered (every story, every address): compiled once, one plain query. The filter is
+    // Published(db)'s, written out because a compiled query cannot call it.
     private static readonly Func<EditorialDbContext, string, CancellationToken, Task<StoryRow?>> PublishedBySlug =
         EF.CompileAsyncQuery((EditorialDbContext db, string slug, CancellationToken _) => db.Articles.AsNoTracking()
             .Where(a => a.State == ArticleState.Published && a.PublishedAtUtc != null && a.Slug == slug)

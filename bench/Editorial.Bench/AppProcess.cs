@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
 
 namespace Editorial.Bench;
 
@@ -86,6 +90,21 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>User + system CPU time the app's process has used, in seconds (Linux), or null.</summary>
+    public double? CpuSeconds()
+    {
+        var stat = $"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 12th and 13th.
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>VmRSS of the app's process, in MB (Linux).</summary>
     public double? ResidentMegabytes()
     {
@@ -97,6 +116,49 @@ internal sealed class AppProcess : IAsyncDisposable
 
         var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kb, ..] ? long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0 : null;
+    }
+
+    /// <summary>
+    /// Resident memory and GC heap (MB) after a full, blocking garbage collection of the app, induced the way
+    /// dotnet-gcdump does it (an EventPipe session with the GCHeapCollect keyword), and a short settle.
+    /// The heap is null when the diagnostics port could not be reached.
+    /// </summary>
+    public async Task<(double Resident, double? Heap)> SettledMemoryAsync()
+    {
+        double? heap = null;
+        try
+        {
+            var client = new DiagnosticsClient(process.Id);
+            var keywords = (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect);
+            using var session = client.StartEventPipeSession(
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, keywords)], requestRundown: false);
+            using var source = new EventPipeEventSource(session.EventStream);
+            var collected = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var fullCollection = false;
+            source.Clr.GCStart += e => fullCollection |= e.Depth == 2;
+            source.Clr.GCHeapStats += e =>
+            {
+                if (fullCollection)
+                {
+                    collected.TrySetResult(e.TotalHeapSize / 1024.0 / 1024.0);
+                }
+            };
+            var processing = Task.Run(source.Process);
+            var done = await Task.WhenAny(collected.Task, Task.Delay(TimeSpan.FromSeconds(15)));
+            if (done == collected.Task)
+            {
+                heap = collected.Task.Result;
+            }
+
+            await session.StopAsync(CancellationToken.None);
+            await Task.WhenAny(processing, Task.Delay(TimeSpan.FromSeconds(5)));
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or IOException or TimeoutException)
+        {
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        return (ResidentMegabytes() ?? double.NaN, heap);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,22 +4,31 @@ using System.Net;
 
 namespace Editorial.Bench;
 
-internal sealed record LoadResult(double RequestsPerSecond, double P50, double P99, long Requests, long Errors, long Bytes);
+internal sealed record LoadResult(double RequestsPerSecond, double P50, double P99, long Requests, long Errors, long Bytes)
+{
+    /// <summary>CPU time the server process spent per request during the measured run (user + system), when known.</summary>
+    public double? ServerCpuMilliseconds { get; init; }
+}
 
 /// <summary>A closed-loop load generator: N loops, each sending the next GET once the previous body is read.</summary>
 internal static class Load
 {
-    public static Task<LoadResult> RunAsync(HttpClient client, string url, int concurrency, TimeSpan duration)
+    public static Task<LoadResult> RunAsync(HttpClient client, string url, int concurrency, TimeSpan duration, Func<double?>? serverCpuSeconds = null)
     {
         var uri = new Uri(url);
-        return RunAsync(client, _ => uri, concurrency, duration);
+        return RunAsync(client, _ => uri, concurrency, duration, serverCpuSeconds);
     }
 
     /// <summary>The address of request number n comes from <paramref name="address"/> (to spread over many pages).</summary>
-    public static async Task<LoadResult> RunAsync(HttpClient client, Func<long, Uri> address, int concurrency, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(HttpClient client, Func<long, Uri> address, int concurrency, TimeSpan duration, Func<double?>? serverCpuSeconds = null)
     {
         await RunOnceAsync(client, address, concurrency, TimeSpan.FromSeconds(1));
-        return await RunOnceAsync(client, address, concurrency, duration);
+        var cpuBefore = serverCpuSeconds?.Invoke();
+        var result = await RunOnceAsync(client, address, concurrency, duration);
+        var cpuAfter = serverCpuSeconds?.Invoke();
+        return cpuBefore is { } before && cpuAfter is { } after && result.Requests > 0
+            ? result with { ServerCpuMilliseconds = (after - before) * 1000 / result.Requests }
+            : result;
     }
 
     public static double Percentile(List<double> sorted, double q) =>
@@ -76,9 +85,9 @@ internal static class Load
 }
 
 /// <summary>One line of the result table.</summary>
-internal sealed record Row(string Name, string Rps, string RpsRatio, string P50, string P50Ratio, string P99, string P99Ratio, string Errors)
+internal sealed record Row(string Name, string Rps, string RpsRatio, string P50, string P50Ratio, string P99, string P99Ratio, string Errors, string ServerCpu = "")
 {
-    public string[] Cells => [Name, Rps, RpsRatio, P50, P50Ratio, P99, P99Ratio, Errors];
+    public string[] Cells => [Name, Rps, RpsRatio, P50, P50Ratio, P99, P99Ratio, Errors, ServerCpu];
 
     /// <summary>A one-off figure (a time, a size): written in the req/s column's place, spanning nothing else.</summary>
     public static Row Text(string name, string value) => new(name + ": " + value, "", "", "", "", "", "", "");
@@ -91,5 +100,6 @@ internal sealed record Row(string Name, string Rps, string RpsRatio, string P50,
         ceiling is null ? "1.00" : (result.P50 / ceiling.P50).ToString("F1", CultureInfo.InvariantCulture),
         result.P99.ToString("F2", CultureInfo.InvariantCulture),
         ceiling is null ? "1.00" : (result.P99 / ceiling.P99).ToString("F1", CultureInfo.InvariantCulture),
-        $"{result.Errors} / {result.Requests:N0}");
+        $"{result.Errors} / {result.Requests:N0}",
+        result.ServerCpuMilliseconds is { } cpu ? cpu.ToString("F3", CultureInfo.InvariantCulture) : "");
 }

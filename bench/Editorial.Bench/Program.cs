@@ -11,8 +11,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
-// The benchmark command of issue 7, first version: measurement only.
+// The benchmark command of issue 7.
 //   dotnet run -c Release --project bench/Editorial.Bench -- [--stories 100000] [--seconds 10] [--concurrency 16]
+//       [--sessions 20] [--scheduled 1000]
 if (args is ["--serve-static", var serveFolder, var servePort])
 {
     // Child-process mode: the ceiling host, in its own process like the app.
@@ -27,6 +28,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var stories = IntOption(args, "--stories", 100_000);
 var seconds = IntOption(args, "--seconds", 10);
 var concurrency = IntOption(args, "--concurrency", 16);
+var sessions = IntOption(args, "--sessions", 20);
+var scheduled = IntOption(args, "--scheduled", 1000);
 var repo = FindRepository();
 var dataFolder = Path.Combine(repo, "bench", "data");
 var command = "dotnet run -c Release --project bench/Editorial.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
@@ -100,6 +103,11 @@ else
     File.WriteAllText(marker, stories.ToString(CultureInfo.InvariantCulture));
 }
 
+// The scheduler measurement's stories of an earlier run go; the review queue is brought to its size.
+var removed = BenchStories.DeleteSchedulerStories(database);
+var addedToQueue = BenchStories.TopUpReviewQueue(database);
+Log($"Review queue: {addedToQueue} stories added (bench keeps {BenchStories.ReviewQueueSize} waiting); {removed} scheduler stories of an earlier run deleted.");
+
 var (storySlug, categorySlug, storyCount, indexed, databaseBytes) = Inspect(database);
 rows.Add(Row.Text("Published stories / search index rows / database size", $"{storyCount:N0} / {indexed:N0} / {databaseBytes / 1024.0 / 1024.0:N0} MB"));
 
@@ -146,14 +154,14 @@ foreach (var (name, path) in new[]
 })
 {
     Log($"Load: {path} …");
-    var result = await Load.RunAsync(client, app.BaseAddress + path, concurrency, duration);
+    var result = await Load.RunAsync(client, app.BaseAddress + path, concurrency, duration, app.CpuSeconds);
     rows.Add(Row.LoadRow(name + $" ({result.Bytes:N0} B)", result, ceiling));
 }
 
 // Every public page is output-cached; spreading the story requests over all stories measures rendering.
 var slugs = AllSlugs(database);
 Log($"Load: story pages rotating over all {slugs.Length:N0} stories (mostly output-cache misses) …");
-var rotating = await Load.RunAsync(client, n => new Uri(app.BaseAddress + "/tin/" + Uri.EscapeDataString(slugs[n % slugs.Length])), concurrency, duration);
+var rotating = await Load.RunAsync(client, n => new Uri(app.BaseAddress + "/tin/" + Uri.EscapeDataString(slugs[n % slugs.Length])), concurrency, duration, app.CpuSeconds);
 rows.Add(Row.LoadRow($"Story pages rotating over all {slugs.Length:N0} stories", rotating, ceiling));
 
 staticHost.Kill(entireProcessTree: true);
@@ -198,20 +206,91 @@ rows.Add(new Row("Search /tim-kiem?q=…, uncached (20 queries × 5, sequential)
 rows.Add(new Row("Search /tim-kiem?q=…, repeated address (output cache)", "", "", $"{Load.Percentile(repeated, 0.50):F2}", "",
     $"{Load.Percentile(repeated, 0.99):F2}", "", $"{repeatedErrors} / {repeated.Count}"));
 
-// The editor's review queue, server time: sign in as the demo editor (its password was printed once, into the seed
-// start's log in the git-ignored data folder) and time single GETs of the prerendered page.
-var queue = await EditorQueueAsync(app.BaseAddress, Path.Combine(dataFolder, "app-seed.log"));
-if (queue is { } editorQueue)
+// The workstation, signed in as the demo editor (its password was printed once, into the seed start's log in the
+// git-ignored data folder): single GETs of the prerendered pages an editor opens most, the review queue with stories waiting.
+var editor = Workstation.EditorAccount(Path.Combine(dataFolder, "app-seed.log"));
+using var signedIn = editor is { } account ? await Workstation.SignInAsync(app.BaseAddress, account) : null;
+if (signedIn is not null)
 {
-    rows.Add(new Row($"Editor queue /editorial/review, signed in ({editorQueue.Waiting} waiting; 20 sequential)", "", "", $"{editorQueue.P50:F1}", "", $"{editorQueue.P99:F1}", "", $"{editorQueue.Errors} / 20"));
+    var waiting = Count(database, """SELECT COUNT(*) FROM "Articles" WHERE "State" = 'InReview'""");
+    foreach (var (name, path) in new[]
+    {
+        ($"Editor queue /editorial/review, signed in ({waiting:N0} waiting)", "/editorial/review"),
+        ("Publication schedule /editorial/schedule, signed in", "/editorial/schedule"),
+        ("Dashboard /editorial, signed in", "/editorial"),
+    })
+    {
+        Log($"Workstation: {path} …");
+        var timed = await Workstation.TimePageAsync(signedIn, path);
+        rows.Add(new Row($"{name} (20 sequential)", "", "", $"{timed.P50:F1}", "", $"{timed.P99:F1}", "", $"{timed.Errors} / {timed.Count}"));
+    }
 }
 else
 {
-    rows.Add(Row.Text("Editor queue /editorial/review", "not measured (no demo editor password in app-seed.log, or sign-in failed)"));
+    rows.Add(Row.Text("Workstation pages", "not measured (no demo editor password in app-seed.log, or sign-in failed)"));
 }
 
 var rss = app.ResidentMegabytes();
-rows.Add(Row.Text("App resident memory after the runs", rss is null ? "unknown" : $"{rss:N0} MB"));
+rows.Add(Row.Text("App resident memory after the page runs", rss is null ? "unknown" : $"{rss:N0} MB"));
+
+// Memory per interactive workstation session: N browser contexts, each signed in with two live circuits.
+if (editor is { } sessionAccount && File.Exists(Workstation.ChromiumPath))
+{
+    Log($"Workstation sessions: {sessions} signed-in browser contexts (dashboard + story editor each) …");
+    try
+    {
+        var reviewStory = Column(database, """SELECT "Id" FROM "Articles" WHERE "State" = 'InReview' ORDER BY "Id" LIMIT 1""")[0];
+        var memory = await Workstation.SessionsAsync(app, sessionAccount, sessions, int.Parse(reviewStory, CultureInfo.InvariantCulture), Log);
+        var perSession = (memory.Open - memory.Before) / Math.Max(1, memory.Sessions - memory.Failed);
+        var heapPerSession = memory.HeapOpen - memory.HeapBefore is { } heapGrowth ? heapGrowth / Math.Max(1, memory.Sessions - memory.Failed) : (double?)null;
+        rows.Add(Row.Text(
+            $"Interactive sessions ({memory.Sessions} × dashboard + story editor, {memory.Failed} failed; opened in {memory.OpenSeconds:F0} s)",
+            $"{perSession:N1} MB resident per session ({memory.Before:N0} → {memory.Open:N0} MB)"
+                + (heapPerSession is { } h ? $", GC heap {h:N2} MB per session ({memory.HeapBefore:N0} → {memory.HeapOpen:N0} MB)" : ", GC heap not reachable")));
+        rows.Add(Row.Text(
+            "Memory after closing them (full GC, 5 s settle)",
+            $"{memory.Released:N0} MB resident" + (memory.HeapReleased is { } released ? $", GC heap {released:N0} MB" : "")));
+    }
+    catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or InvalidOperationException or TimeoutException)
+    {
+        Log($"  sessions not measured: {e.Message.Split('\n')[0]}");
+        rows.Add(Row.Text("Interactive sessions", "not measured: " + e.Message.Split('\n')[0]));
+    }
+}
+else
+{
+    rows.Add(Row.Text("Interactive sessions", $"not measured (no demo editor password, or no {Workstation.ChromiumPath})"));
+}
+
+// The scheduler: N stories "Scheduled" inserted into the running app's database, due over one minute from 30 s on.
+Log($"Scheduler: {scheduled:N0} stories due within one minute, first one 30 s from now …");
+var firstDue = DateTimeOffset.UtcNow.AddSeconds(30);
+var scheduledIds = BenchStories.InsertScheduled(database, scheduled, firstDue, TimeSpan.FromMinutes(1));
+var schedulerDeadline = firstDue.AddMinutes(1) + TimeSpan.FromMinutes(3);
+while (DateTimeOffset.UtcNow < schedulerDeadline)
+{
+    await Task.Delay(TimeSpan.FromSeconds(1));
+    var left = Count(database, $"""SELECT COUNT(*) FROM "Articles" WHERE "State" = 'Scheduled' AND "Id" IN ({string.Join(',', scheduledIds)})""");
+    if (left == 0)
+    {
+        break;
+    }
+}
+
+var outcome = BenchStories.SchedulerOutcome(database, scheduledIds);
+var lags = outcome.Where(o => o.Published.Count > 0).Select(o => (o.Published.Min() - o.Due).TotalSeconds).ToList();
+lags.Sort();
+var once = outcome.Count(o => o.Published.Count == 1);
+var twice = outcome.Count(o => o.Published.Count > 1);
+var missed = outcome.Count(o => o.Published.Count == 0);
+Log($"  published {lags.Count:N0}, lag p50 {Load.Percentile(lags, 0.5):F2} s, p99 {Load.Percentile(lags, 0.99):F2} s, max {(lags.Count > 0 ? lags[^1] : double.NaN):F2} s");
+rows.Add(new Row(
+    $"Scheduler lag, {scheduled:N0} stories due in one minute (s, audit time − scheduled time)",
+    "", "", $"{Load.Percentile(lags, 0.50):F2}", "", $"{Load.Percentile(lags, 0.99):F2}", "", $"{missed} missed"));
+rows.Add(Row.Text(
+    "Scheduler outcome",
+    $"max lag {(lags.Count > 0 ? lags[^1] : double.NaN):F2} s; published exactly once {once:N0}, more than once {twice}, missed {missed} (of {outcome.Count:N0})"));
+
 
 // 5. The table, and docs/benchmarks.md.
 var table = Table(rows);
@@ -220,7 +299,7 @@ Console.WriteLine(table);
 notes.Add($"1-minute load average of the machine: {loadAtStart} when the run started, {LoadAverage()} when it ended. Other work on the"
     + " machine (builds, test runs) takes cores from the client, the app and the ceiling alike; consecutive runs can differ by tens of"
     + " per cent in req/s, so compare the ratios within one run.");
-var markdown = Markdown(table, command, stories, seconds, concurrency, notes);
+var markdown = Markdown(table, command, stories, seconds, concurrency, sessions, scheduled, notes);
 Directory.CreateDirectory(Path.Combine(repo, "docs"));
 await File.WriteAllTextAsync(Path.Combine(repo, "docs", "benchmarks.md"), markdown);
 Log("Wrote docs/benchmarks.md");
@@ -338,49 +417,23 @@ static string[] AllSlugs(string database)
     return [.. slugs];
 }
 
-static async Task<(double P50, double P99, int Errors, long Waiting)?> EditorQueueAsync(string baseAddress, string seedLog)
+static long Count(string database, string sql) =>
+    long.Parse(Column(database, sql)[0], CultureInfo.InvariantCulture);
+
+static List<string> Column(string database, string sql)
 {
-    var line = File.Exists(seedLog) ? File.ReadLines(seedLog).FirstOrDefault(l => l.Contains("DEMO-ACCOUNT Editor", StringComparison.Ordinal)) : null;
-    if (line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is not [_, _, var user, var password])
-    {
-        return null;
-    }
-
-    using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-    using var browser = new HttpClient(handler) { BaseAddress = new Uri(baseAddress) };
-    var form = await browser.GetStringAsync("/Account/Login");
-    var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-    using var signIn = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["_handler"] = "login",
-        ["__RequestVerificationToken"] = token,
-        ["Input.UserName"] = user,
-        ["Input.Password"] = password,
-    }));
-    if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString.Contains("/editorial", StringComparison.Ordinal) != true)
-    {
-        return null;
-    }
-
-    var times = new List<double>();
-    var errors = 0;
-    for (var i = 0; i < 21; i++)
-    {
-        var (ms, ok) = await TimeSingleAsync(browser, baseAddress + "/editorial/review");
-        if (i > 0)
-        {
-            times.Add(ms);
-            errors += ok ? 0 : 1;
-        }
-    }
-
-    times.Sort();
-    using var connection = new SqliteConnection($"Data Source={Path.Combine(Path.GetDirectoryName(seedLog)!, "editorial.db")};Mode=ReadOnly;Pooling=False");
+    using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
     connection.Open();
-    using var count = connection.CreateCommand();
-    count.CommandText = """SELECT COUNT(*) FROM "Articles" WHERE "State" = 'InReview'""";
-    var waiting = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    return (Load.Percentile(times, 0.50), Load.Percentile(times, 0.99), errors, waiting);
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    using var reader = command.ExecuteReader();
+    var values = new List<string>();
+    while (reader.Read())
+    {
+        values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+    }
+
+    return values;
 }
 
 static string LoadAverage() =>
@@ -429,7 +482,7 @@ static (string StorySlug, string CategorySlug, long Stories, long Indexed, long 
 
 static string Table(List<Row> rows)
 {
-    var header = new Row("Measurement", "req/s", "× ceiling", "p50 ms", "× ceiling", "p99 ms", "× ceiling", "errors");
+    var header = new Row("Measurement", "req/s", "× ceiling", "p50 ms", "× ceiling", "p99 ms", "× ceiling", "errors", "app CPU ms/req");
     var all = new List<Row> { header };
     all.AddRange(rows);
     var cells = all.Select(r => r.Cells).ToList();
@@ -459,7 +512,7 @@ static string Table(List<Row> rows)
     return text.ToString();
 }
 
-static string Markdown(string table, string command, int stories, int seconds, int concurrency, List<string> notes)
+static string Markdown(string table, string command, int stories, int seconds, int concurrency, int sessions, int scheduled, List<string> notes)
 {
     var memory = File.Exists("/proc/meminfo")
         ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var kb, ..]
@@ -476,8 +529,7 @@ static string Markdown(string table, string command, int stories, int seconds, i
     var text = new StringBuilder();
     text.AppendLine("# Benchmarks");
     text.AppendLine();
-    text.AppendLine("First version of the benchmark command of issue 7: **measurement only**, nothing in the app was optimised for it.");
-    text.AppendLine("The file is written by the command itself; run it again to refresh it.");
+    text.AppendLine("The benchmark command of issue 7. The file is written by the command itself; run it again to refresh it.");
     text.AppendLine();
     text.AppendLine("```bash");
     text.AppendLine(command);
@@ -486,7 +538,8 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
     text.AppendLine($"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu}), {memory} memory, {os} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})");
     text.AppendLine($"- .NET: {RuntimeInformation.FrameworkDescription}");
-    text.AppendLine($"- Stories: {stories:N0}; load: {concurrency} concurrent loops for {seconds} s per page after a 1 s warm-up");
+    text.AppendLine($"- Stories: {stories:N0}; load: {concurrency} concurrent loops for {seconds} s per page after a 1 s warm-up;");
+    text.AppendLine($"  {sessions} interactive sessions; {scheduled:N0} stories scheduled within one minute");
     text.AppendLine();
     text.AppendLine(table);
     text.AppendLine("## How it is measured");
@@ -496,24 +549,47 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine("  transaction — Vietnamese titles, leads and 4–7 paragraph bodies from word lists and sentence templates in the style of the");
     text.AppendLine("  seed story, slugs from `VietnameseText.Slugify` plus a number, spread over the visible categories, published from 2017 to");
     text.AppendLine("  yesterday. The next start of the app fills the FTS5 table `StorySearch` (`PortalSearchIndex.ReconcileAsync`); that start is timed.");
+    text.AppendLine($"  Every run then tops the review queue up to {BenchStories.ReviewQueueSize} stories \"InReview\" (slugs `{BenchStories.ReviewSlugPrefix}…`, spread over");
+    text.AppendLine("  the seeded accounts and visible categories, submitted over the last three days) and deletes the scheduler stories of an");
+    text.AppendLine($"  earlier run (hidden category `{BenchStories.SchedulerCategorySlug}`; their audit entries stay, the trail is append-only), so");
+    text.AppendLine("  story counts and slugs stay the same from run to run.");
     text.AppendLine("- **App.** `dotnet build -c Release src/Editorial.Web`, then `dotnet Editorial.Web.dll --urls=http://127.0.0.1:<free port>");
     text.AppendLine("  --Editorial:DataFolder=bench/data` as a child process; start-up time is process start to the first `200` for `/`.");
     text.AppendLine("- **Load.** A .NET load generator in the bench process: one `HttpClient` on `SocketsHttpHandler`, N concurrent loops each");
     text.AppendLine("  sending the next GET when the previous response has been read completely (closed loop, like `wrk`), for a fixed time,");
     text.AppendLine("  after a 1 s warm-up. Latency is per request, client side; an error is any status other than 200 or an exception.");
     text.AppendLine("  Client, app and ceiling host share the machine's cores, so every figure includes the client's own cost.");
+    text.AppendLine("  *app CPU ms/req* is the app process's user + system CPU time (`/proc/<pid>/stat`) over the measured run divided by the");
+    text.AppendLine("  requests: it depends far less on what else the machine is doing than req/s does.");
     text.AppendLine("- **Ceiling.** The story page's HTML, byte for byte, written to a file and served by a minimal Kestrel host with the");
     text.AppendLine("  static-file middleware (this program in `--serve-static` mode, a separate process like the app). Ratios are figure ÷ ceiling");
     text.AppendLine("  (for req/s higher is better, for latency lower). The static-file middleware looks the file up and reads it on every");
     text.AppendLine("  request, while an output-cache hit is served from memory, so a cached page can beat this \"ceiling\" (ratio above 1).");
     text.AppendLine("- **Output cache.** Every public page is output-cached, so the fixed-address rows measure the cache hit path. The");
     text.AppendLine("  *rotating* row spreads the story requests over every story (request n opens story n mod N), so with many stories almost");
-    text.AppendLine("  every request renders the page from the database.");
+    text.AppendLine("  every request renders the page from the database. Behind the output cache, `PortalCache` also keeps the category");
+    text.AppendLine("  navigation and each category's newest stories (\"Tin khác\") in memory until the same evictions, so such a miss is one query.");
     text.AppendLine("- **Search.** 20 diacritic-free queries on `/tim-kiem?q=…`, 5 rounds of single sequential requests. *Uncached* adds an");
     text.AppendLine("  unused `&n=<counter>` so the output cache misses and the FTS5 query and render run every time; *repeated* is the same");
     text.AppendLine("  address again (cache hit; first round not counted).");
-    text.AppendLine("- **Editor queue.** Signed in as the demo editor (password from the seed start's log in `bench/data`), one warm-up");
-    text.AppendLine("  then 20 sequential GETs of `/editorial/review` (the prerendered page; staff pages are never output-cached).");
+    text.AppendLine("- **Workstation pages.** Signed in as the demo editor (password from the seed start's log in `bench/data`), one warm-up");
+    text.AppendLine("  then 20 sequential GETs of each prerendered page (staff pages are never output-cached): the review queue with the");
+    text.AppendLine("  stories waiting, the publication schedule, the dashboard. Client-side times over loopback (server time plus well under 1 ms).");
+    text.AppendLine("- **Interactive sessions.** Microsoft.Playwright driving `/usr/bin/chromium` (headless, `--no-sandbox`): one session opened");
+    text.AppendLine("  and closed first (JIT, caches), then N browser contexts each sign the demo editor in and keep two live circuits, the");
+    text.AppendLine("  dashboard and a waiting story's editor page. The app's resident memory (VmRSS) and GC heap are read before, with all");
+    text.AppendLine("  open, and 5 s after closing them, each time after a full blocking garbage collection induced through the runtime's");
+    text.AppendLine("  diagnostics port (as `dotnet-gcdump` does) and a 2 s settle. Per session = growth ÷ sessions opened. Closed tabs");
+    text.AppendLine("  disconnect their circuits, which Blazor keeps for `DisconnectedCircuitRetentionPeriod` (3 minutes by default) in case");
+    text.AppendLine("  the reader comes back, so memory after closing is not yet memory after release of the circuits.");
+    text.AppendLine("- **Scheduler.** N stories \"Scheduled\" (raw `INSERT` into the running app's database, in one transaction; `ScheduledForUtc`");
+    text.AppendLine("  in UTC ticks as the app stores it) due at equal steps over one minute, the first 30 s after the insert; the bench waits");
+    text.AppendLine("  until none is left \"Scheduled\" (at most 3 minutes after the last is due). Lag = time of the story's audit transition to");
+    text.AppendLine("  Published − its scheduled time (the story's `PublishedAtUtc` is set to the scheduled time by design, so it cannot show");
+    text.AppendLine("  lag). *Exactly once*: one audit transition to Published per story; *missed*: still not published at the end. The");
+    text.AppendLine("  scheduler sleeps until the next due story and looks at least every 20 s (`PublicationScheduler.MaxSleep`); a story");
+    text.AppendLine("  inserted behind the app's back more than 20 s ahead of its time is therefore always seen in time. Each publication");
+    text.AppendLine("  also evicts the portal's output cache and updates the search index, as a publication by an editor does.");
     text.AppendLine("- The story page is the newest published story; the category page is the visible category with the most stories.");
     foreach (var note in notes)
     {
@@ -523,13 +599,11 @@ static string Markdown(string table, string command, int stories, int seconds, i
     text.AppendLine();
     text.AppendLine("## Not yet measured");
     text.AppendLine();
-    text.AppendLine("- The editor's review queue with stories waiting (the generator publishes every story, so the queue above is empty),");
-    text.AppendLine("  and its server time as the server logs it (the figure above is client-side, over loopback).");
-    text.AppendLine("- Scheduler lag with 1,000 stories due in the same minute.");
-    text.AppendLine("- Memory per interactive workstation session (N Playwright sessions).");
+    text.AppendLine("- Workstation page times as the server logs them (the figures above are client-side, over loopback).");
+    text.AppendLine("- Memory once disconnected circuits have been released (after Blazor's 3-minute retention).");
     text.AppendLine("- `wrk` from Debian's packages as a second, independent load generator.");
     text.AppendLine();
-    text.AppendLine("## Targets of issue 7 (for the next round)");
+    text.AppendLine("## Targets of issue 7");
     text.AppendLine();
     text.AppendLine("Story page at least 3,000 requests/s and at least half the static-file ceiling; search p50 at most 50 ms with");
     text.AppendLine("100,000 stories; scheduler lag p99 at most 2 s; editor queue under 200 ms.");

@@ -161,10 +161,10 @@ internal static class StoryGenerator
 
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 
-    private static string Name(Random random) =>
+    internal static string Name(Random random) =>
         $"{Pick(random, FamilyNames)} {Pick(random, MiddleNames)} {Pick(random, GivenNames)}";
 
-    private static string Title(Random random, DateTimeOffset date)
+    internal static string Title(Random random, DateTimeOffset date)
     {
         var quarter = random.Next(4);
         return random.Next(9) switch
@@ -181,7 +181,7 @@ internal static class StoryGenerator
         };
     }
 
-    private static string Lead(Random random, DateTimeOffset date)
+    internal static string Lead(Random random, DateTimeOffset date)
     {
         var part = date.Hour < 12 ? "Sáng" : "Chiều";
         var form = random.Next(2) == 0
@@ -191,7 +191,7 @@ internal static class StoryGenerator
             + $"Chủ trì Hội nghị có đồng chí {Name(random)}, {Pick(random, Officials)}; dự Hội nghị còn có lãnh đạo một số sở, ban, ngành liên quan và {Pick(random, Actors)}.";
     }
 
-    private static string Body(Random random, StringBuilder text)
+    internal static string Body(Random random, StringBuilder text)
     {
         text.Clear();
         var paragraphs = random.Next(4, 8);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Editorial.Web.Features.Portal;
@@ -7,9 +8,43 @@ namespace Editorial.Web.Features.Portal;
 /// story changes the home page, its category, "Tin khác" lists, search, RSS and the sitemap at once,
 /// so the workflow evicts them all: publications are rare and the pages are rebuilt in milliseconds.
 /// </summary>
-public sealed class PortalCache(IOutputCacheStore store)
+/// <remarks>
+/// Besides whole pages it keeps the small lists that every page repeats (the category navigation, a
+/// category's newest stories for "Tin khác"): with 100,000 stories most story pages miss the output cache,
+/// and without these lists each miss would query them again. They are dropped by the same eviction, and
+/// live no longer than a cached page when nothing evicts them.
+/// </remarks>
+public sealed class PortalCache(IOutputCacheStore store, TimeProvider? time = null)
 {
     public const string Tag = "portal";
 
-    public ValueTask EvictAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken);
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
+    // Replaced whole on eviction: a request that read the database before the eviction adds its list to the
+    // old dictionary, which nobody reads any more, so a stale list cannot outlive the eviction.
+    private volatile ConcurrentDictionary<string, Entry> lists = new(StringComparer.Ordinal);
+
+    public async ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    {
+        lists = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
+        await store.EvictByTagAsync(Tag, cancellationToken);
+    }
+
+    /// <summary>The list kept under <paramref name="key"/>, loaded once per eviction (and at most <see cref="PortalRegistration.CacheDuration"/> old).</summary>
+    public async Task<T> ListAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var current = lists;
+        var now = time.GetUtcNow();
+        if (current.TryGetValue(key, out var entry) && entry.ExpiresAtUtc > now && entry.Value is T kept)
+        {
+            return kept;
+        }
+
+        var value = await load(cancellationToken);
+        current[key] = new Entry(value, now + PortalRegistration.CacheDuration);
+        return value;
+    }
+
+    private sealed record Entry(object Value, DateTimeOffset ExpiresAtUtc);
 }

@@ -48,8 +48,7 @@ public static class EditorialApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalTime(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
 
-        services.AddDbContextFactory<EditorialDbContext>(options => options.UseSqlite(settings.ConnectionString));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EditorialDbContext>>().CreateDbContext());
+        services.AddEditorialDatabase(settings);
 
         services.AddEditorialIdentity();
         services.AddSingleton<IBootstrapConsole, StandardOutputBootstrapConsole>();

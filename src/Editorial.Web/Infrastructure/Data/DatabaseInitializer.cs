@@ -22,7 +22,7 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(settings.DataFolder);
+        Directory.CreateDirectory(settings.DataFolder); // media live here on every provider
 
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -40,7 +40,7 @@ public sealed class DatabaseInitializer(
 
         await accounts.EnsureRolesAsync();
         await accounts.EnsureBootstrapAccountsAsync();
-        logger.LogInformation("Database ready in {DataFolder}", settings.DataFolder);
+        logger.LogInformation("Database ready ({Provider}), data folder {DataFolder}", settings.UsesPostgreSql ? "PostgreSQL" : "SQLite", settings.DataFolder);
     }
 
     private async Task SeedCategoriesAsync(EditorialDbContext db, CancellationToken cancellationToken)

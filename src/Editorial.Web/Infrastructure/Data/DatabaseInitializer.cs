@@ -36,6 +36,12 @@ public sealed class DatabaseInitializer(
 
             await db.Database.MigrateAsync(cancellationToken);
             await SeedCategoriesAsync(db, cancellationToken);
+
+            var imported = await FileKeyImport.ImportOnceAsync(db, Path.Combine(settings.DataFolder, "keys"), cancellationToken);
+            if (imported > 0)
+            {
+                logger.LogInformation("Data-protection keys: {Count} copied from {Folder} into the database", imported, Path.Combine(settings.DataFolder, "keys"));
+            }
         }
 
         await accounts.EnsureRolesAsync();

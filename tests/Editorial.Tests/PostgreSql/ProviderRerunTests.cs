@@ -2,6 +2,7 @@ using System.Reflection;
 using Editorial.Tests.Administration;
 using Editorial.Tests.Articles.Saving;
 using Editorial.Tests.Notifications;
+using Editorial.Tests.Portal;
 using Editorial.Tests.Publishing;
 using Editorial.Tests.Royalties;
 using Editorial.Tests.Workflow;
@@ -11,7 +12,8 @@ namespace Editorial.Tests.PostgreSql;
 /// <summary>
 /// The service test classes written against SQLite, run again unchanged on a fresh PostgreSQL database each
 /// (built by the app's PostgreSQL migrations): saving and revisions, the workflow and its race, editing leases,
-/// the scheduler, notifications, accounts, categories, audit search, statistics, settings and royalties.
+/// the scheduler, notifications, accounts, categories, audit search, statistics, settings, royalties and the
+/// portal's search (tsvector instead of FTS5).
 /// One theory case per test method (and per InlineData row), named after it.
 /// </summary>
 public sealed class ProviderRerunTests
@@ -43,6 +45,8 @@ public sealed class ProviderRerunTests
     public static TheoryData<string> Settings => TestsOf<SettingsStoreTests>();
 
     public static TheoryData<string> Royalties => TestsOf<RoyaltyServiceTests>();
+
+    public static TheoryData<string> Search => TestsOf<PortalSearchTests>();
 
     [PostgresTheory, MemberData(nameof(Saving))]
     public Task ArticleEditingService(string test) => RunAsync(() => new ArticleEditingServiceTests(StoryDatabase.OnPostgreSql()), test);
@@ -85,6 +89,9 @@ public sealed class ProviderRerunTests
 
     [PostgresTheory, MemberData(nameof(Royalties))]
     public Task RoyaltyServices(string test) => RunAsync(() => new RoyaltyServiceTests(new RoyaltyDatabase(StoryDatabase.OnPostgreSql())), test);
+
+    [PostgresTheory, MemberData(nameof(Search))]
+    public Task PortalSearch(string test) => RunAsync(() => new PortalSearchTests(new PortalDatabase(postgres: true)), test);
 
     /// <summary>"Method" for a fact, "Method#n" for the n-th InlineData row of a theory; skipped tests left out.</summary>
     private static TheoryData<string> TestsOf<T>()

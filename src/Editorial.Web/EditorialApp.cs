@@ -41,18 +41,15 @@ public static class EditorialApp
         // Vietnamese text goes out as characters, not as &#x1ED5; entities: half the bytes, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        // Keys beside the database, so sign-in cookies survive a restart.
+        // Keys in the database: sign-in cookies survive a restart, and one instance's cookie is good on the others.
+        // Keys an older version left in data/keys are copied in on start (DatabaseInitializer).
         services.AddDataProtection()
             .SetApplicationName("Editorial")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+            .PersistKeysToDbContext<EditorialDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalTime(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
 
-        // Pooled: every page and service call creates short-lived contexts, and setting one up (its services, the
-        // IdentityDbContext sets) was a visible share of a public page that misses the output cache; pooling took
-        // 15-30 % off that page's CPU in an A/B run of issue 7's benchmark. The context keeps no state of its own.
-        services.AddPooledDbContextFactory<EditorialDbContext>(options => options.UseSqlite(settings.ConnectionString));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EditorialDbContext>>().CreateDbContext());
+        services.AddEditorialDatabase(settings);
 
         services.AddEditorialIdentity();
         services.AddSingleton<IBootstrapConsole, StandardOutputBootstrapConsole>();

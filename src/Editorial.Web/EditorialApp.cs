@@ -42,15 +42,15 @@ public static class EditorialApp
         // Vietnamese text goes out as characters, not as &#x1ED5; entities: half the bytes, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        // Keys beside the database, so sign-in cookies survive a restart.
+        // Keys in the database: sign-in cookies survive a restart, and one instance's cookie is good on the others.
+        // Keys an older version left in data/keys are copied in on start (DatabaseInitializer).
         services.AddDataProtection()
             .SetApplicationName("Editorial")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+            .PersistKeysToDbContext<EditorialDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PortalTime(sp.GetRequiredService<TimeProvider>(), settings.TimeZone));
 
-        services.AddDbContextFactory<EditorialDbContext>(options => options.UseSqlite(settings.ConnectionString));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EditorialDbContext>>().CreateDbContext());
+        services.AddEditorialDatabase(settings);
 
         services.AddEditorialIdentity();
         services.AddSingleton<IBootstrapConsole, StandardOutputBootstrapConsole>();

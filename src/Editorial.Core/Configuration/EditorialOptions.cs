@@ -40,10 +40,10 @@ public sealed class EditorialOptions
 
 public sealed class DatabaseOptions
 {
-    /// <summary>Sqlite (embedded default).</summary>
+    /// <summary>Sqlite (embedded default) or PostgreSql (several app instances over one server).</summary>
     public string Provider { get; set; } = "";
 
-    /// <summary>Empty means a SQLite file editorial.db in the data folder.</summary>
+    /// <summary>Empty means a SQLite file editorial.db in the data folder; required for PostgreSql.</summary>
     public string ConnectionString { get; set; } = "";
 }
 
@@ -125,5 +125,9 @@ public static class DatabaseProviders
 {
     public const string Sqlite = "Sqlite";
 
-    public static IReadOnlyList<string> Supported { get; } = [Sqlite];
+    public const string PostgreSql = "PostgreSql";
+
+    public static IReadOnlyList<string> Supported { get; } = [Sqlite, PostgreSql];
+
+    public static bool IsPostgreSql(string? provider) => string.Equals(provider?.Trim(), PostgreSql, StringComparison.OrdinalIgnoreCase);
 }

@@ -46,6 +46,11 @@ public static class EditorialOptionsValidator
             errors.Add($"{Key(database, nameof(DatabaseOptions.Provider))}: \"{provider}\" không được hỗ trợ; chọn một trong: {string.Join(", ", DatabaseProviders.Supported)}.");
         }
 
+        if (DatabaseProviders.IsPostgreSql(provider) && string.IsNullOrWhiteSpace(database[nameof(DatabaseOptions.ConnectionString)]))
+        {
+            errors.Add($"{Key(database, nameof(DatabaseOptions.ConnectionString))}: cần chuỗi kết nối PostgreSQL khi Provider là PostgreSql (required), ví dụ \"Host=127.0.0.1;Username=editorial;Password=...;Database=editorial\"; đặt qua biến môi trường Editorial__Database__ConnectionString.");
+        }
+
         foreach (var entry in section.GetSection(nameof(EditorialOptions.Glossary)).GetChildren())
         {
             if (string.IsNullOrWhiteSpace(entry.Value) || entry.Value.Length > 200 || entry.Key.Length > 20)

@@ -21,11 +21,15 @@ public sealed class DatabaseStartupTests(EditorialAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public void SigningKeys_AreKeptInTheDataFolder()
+    public async Task SigningKeys_AreKeptInTheDatabase_NotInTheDataFolder()
     {
-        _ = app.Server;
+        using var client = app.CreateClient();
+        (await client.GetAsync("/Account/Login")).EnsureSuccessStatusCode(); // the form's antiforgery token needs a key
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<EditorialDbContext>>().CreateDbContextAsync();
 
-        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(app.DataFolder, "keys"), "key-*.xml"));
+        Assert.NotEmpty(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+        Assert.False(Directory.Exists(Path.Combine(app.DataFolder, "keys")), "keys were written to the data folder");
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public class EditorialAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>More settings for the app (e.g. Editorial:Database:Provider), as command-line overrides; set before start.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public CapturingBootstrapConsole BootstrapConsole { get; } = new();
 
     /// <summary>The demo password of <paramref name="userName"/>, as printed on first start.</summary>
@@ -45,6 +48,10 @@ public class EditorialAppFactory : WebApplicationFactory<Program>
         // UseSetting reaches WebApplication.CreateBuilder as a command-line argument, which the app reads
         // after the top-level appsettings.json: so it overrides the file, as an operator's override would.
         builder.UseSetting("Editorial:DataFolder", DataFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services => services.AddSingleton<IBootstrapConsole>(BootstrapConsole));

@@ -36,8 +36,8 @@ internal sealed class PortalDatabase : IDbContextFactory<EditorialDbContext>, ID
         Province = province.Id;
         Economy = economy.Id;
 
-        Index = new PortalSearchIndex(this, NullLogger<PortalSearchIndex>.Instance);
-        Search = new PortalSearch(this);
+        Index = new PortalSearchIndex(this, new SqliteSearchStore(), NullLogger<PortalSearchIndex>.Instance);
+        Search = new PortalSearch(this, new SqliteSearchStore());
         Stories = new PortalStories(this);
     }
 

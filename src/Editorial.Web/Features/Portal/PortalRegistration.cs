@@ -1,3 +1,4 @@
+using Editorial.Web.Infrastructure.Configuration;
 using System.Globalization;
 using Editorial.Web.Features.Portal.Feeds;
 using Editorial.Web.Features.Portal.Preview;
@@ -27,6 +28,9 @@ public static class PortalRegistration
         services.AddSingleton<PortalStories>();
         services.AddSingleton<PortalSearch>();
         services.AddSingleton<PortalSearchIndex>();
+        services.AddSingleton<IPortalSearchStore>(sp => sp.GetRequiredService<EditorialSettings>().UsesPostgreSql
+            ? new PostgreSqlSearchStore()
+            : new SqliteSearchStore());
         services.AddSingleton<PortalFeeds>();
         services.AddSingleton<PortalSeed>();
         services.AddSingleton<PortalStartup>();

@@ -13,6 +13,9 @@ public sealed class EditorialSettings
 
     public required string ConnectionString { get; init; }
 
+    /// <summary>True when the database is a PostgreSQL server; otherwise the embedded SQLite file.</summary>
+    public bool UsesPostgreSql => DatabaseProviders.IsPostgreSql(Options.Database.Provider);
+
     public required TimeZoneInfo TimeZone { get; init; }
 
     public string PortalName => Options.PortalName;

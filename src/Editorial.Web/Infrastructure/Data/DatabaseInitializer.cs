@@ -22,7 +22,7 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(settings.DataFolder);
+        Directory.CreateDirectory(settings.DataFolder); // media live here on every provider
 
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -36,11 +36,17 @@ public sealed class DatabaseInitializer(
 
             await db.Database.MigrateAsync(cancellationToken);
             await SeedCategoriesAsync(db, cancellationToken);
+
+            var imported = await FileKeyImport.ImportOnceAsync(db, Path.Combine(settings.DataFolder, "keys"), cancellationToken);
+            if (imported > 0)
+            {
+                logger.LogInformation("Data-protection keys: {Count} copied from {Folder} into the database", imported, Path.Combine(settings.DataFolder, "keys"));
+            }
         }
 
         await accounts.EnsureRolesAsync();
         await accounts.EnsureBootstrapAccountsAsync();
-        logger.LogInformation("Database ready in {DataFolder}", settings.DataFolder);
+        logger.LogInformation("Database ready ({Provider}), data folder {DataFolder}", settings.UsesPostgreSql ? "PostgreSQL" : "SQLite", settings.DataFolder);
     }
 
     private async Task SeedCategoriesAsync(EditorialDbContext db, CancellationToken cancellationToken)

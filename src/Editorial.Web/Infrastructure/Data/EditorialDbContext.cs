@@ -1,13 +1,32 @@
 using Editorial.Core.Articles;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Editorial.Web.Infrastructure.Data;
 
-public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+/// <summary>
+/// The one context every feature injects. On SQLite it is used as is (its migrations are in Migrations/);
+/// on PostgreSQL the app creates <see cref="PostgreSqlEditorialDbContext"/>, the same model with its own
+/// migrations, and hands it out as this type.
+/// </summary>
+public class EditorialDbContext : IdentityDbContext<ApplicationUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    public EditorialDbContext(DbContextOptions<EditorialDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context, whose options name the derived type.</summary>
+    protected EditorialDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>ASP.NET Core data-protection keys: in the database, so every instance reads the same ring.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<Category> Categories => Set<Category>();
@@ -176,6 +195,12 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz; Npgsql refuses to write an offset other than zero, so every instant goes in as UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcConverter>();
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Editorial.Core.Articles;
 using Editorial.Core.Articles.Html;
 using Editorial.Web.Infrastructure.Data;
@@ -21,16 +20,16 @@ public sealed record SearchResults(SearchTerms Terms, int Total, bool MoreThanTo
 
 /// <summary>
 /// Full-text search over the published stories, ignoring diacritics and case: the folded words are looked
-/// up in the FTS5 index and ranked with bm25 (a title hit weighs most, then the lead, then the body);
+/// up in the provider's index (<see cref="IPortalSearchStore"/>) and ranked (a title hit weighs most, then the lead, then the body);
 /// titles and excerpts come back with the words highlighted in the text as written.
 /// </summary>
 /// <remarks>
-/// Ranking is bounded: bm25 is computed for the <see cref="RankWindow"/> most recent matching stories (by
+/// Ranking is bounded: the rank is computed for the <see cref="RankWindow"/> most recent matching stories (by
 /// id, which follows creation), never for all of them. A name or a phrase matches far fewer stories and is
 /// ranked over all its matches; a query of one common word ("tỉnh") would otherwise score most of 100,000
 /// stories on every request. Such a query gets the newest matches, ranked, and a hint to add words.
 /// </remarks>
-public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFactory)
+public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFactory, IPortalSearchStore store)
 {
     public const int PageSize = 10;
 
@@ -48,43 +47,11 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
         }
 
         page = Math.Clamp(page, 1, MaxPage);
-        var match = terms.ToMatchExpression();
-
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-
-        // Joined to Articles on the state as well: the index only holds published stories, and a story
-        // unpublished a moment ago is not shown even if its row were still there.
-        const string recent = """
-            SELECT rowid AS "Id", bm25("StorySearch", 10.0, 4.0, 1.0) AS "Rank"
-            FROM "StorySearch" WHERE "StorySearch" MATCH $match ORDER BY rowid DESC LIMIT $window
-            """;
-        const string published = """
-            JOIN "Articles" AS a ON a."Id" = r."Id"
-            WHERE a."State" = $published AND a."PublishedAtUtc" IS NOT NULL
-            """;
-
-        int matches;
-        await using (var count = Command(connection, $"""SELECT count(*) FROM (SELECT rowid AS "Id" FROM "StorySearch" WHERE "StorySearch" MATCH $match ORDER BY rowid DESC LIMIT $window) AS r {published}""", match))
-        {
-            count.AddParameter("$window", RankWindow + 1);
-            matches = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        var found = await store.FindAsync(db, terms, RankWindow, PageSize, (page - 1) * PageSize, cancellationToken);
+        var matches = found.Matches;
+        var ids = found.Ids;
         var total = Math.Min(matches, RankWindow);
-        var ids = new List<int>(PageSize);
-        await using (var select = Command(connection, $"""SELECT a."Id" FROM ({recent}) AS r {published} ORDER BY r."Rank", a."PublishedAtUtc" DESC, a."Id" DESC LIMIT $take OFFSET $skip""", match))
-        {
-            select.AddParameter("$window", RankWindow);
-            select.AddParameter("$take", PageSize);
-            select.AddParameter("$skip", (page - 1) * PageSize);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetInt32(0));
-            }
-        }
 
         if (ids.Count == 0)
         {
@@ -124,14 +91,5 @@ public sealed class PortalSearch(IDbContextFactory<EditorialDbContext> contextFa
         }
 
         return new SearchResults(terms, total, matches > RankWindow, page, PageSize, hits);
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, string match)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.AddParameter("$match", match);
-        command.AddParameter("$published", nameof(ArticleState.Published));
-        return command;
     }
 }

@@ -80,7 +80,7 @@ public static class EditorialApp
         services.AddSingleton<AuditTrail>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
-        services.AddEditorialInstances(postgresConnectionString: null);
+        services.AddEditorialInstances(settings.UsesPostgreSql ? settings.ConnectionString : null);
         services.AddSingleton<WorkstationEvents>();
         services.AddScoped<NotificationService>();
         services.AddScoped<StoryWorkflowService>();

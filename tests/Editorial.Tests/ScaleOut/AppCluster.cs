@@ -5,7 +5,6 @@ using Editorial.Tests.PostgreSql;
 using Editorial.Tests.TestSupport;
 using Editorial.Web.Infrastructure.Data;
 using Editorial.Web.Infrastructure.Instances;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,14 +73,13 @@ internal sealed class AppCluster : IAsyncDisposable
 }
 
 /// <summary>One app instance of an <see cref="AppCluster"/>: the real app on PostgreSQL with the shared media folder.</summary>
-internal sealed class InstanceApp(string connectionString, string mediaFolder) : EditorialAppFactory
+internal sealed class InstanceApp : EditorialAppFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public InstanceApp(string connectionString, string mediaFolder)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Editorial:Database:Provider", "PostgreSql");
-        builder.UseSetting("Editorial:Database:ConnectionString", connectionString);
-        builder.UseSetting("Editorial:Media:Folder", mediaFolder);
+        Settings["Editorial:Database:Provider"] = "PostgreSql";
+        Settings["Editorial:Database:ConnectionString"] = connectionString;
+        Settings["Editorial:Media:Folder"] = mediaFolder;
     }
 
     /// <summary>Runs <paramref name="action"/> with this instance's scoped services, as one request would.</summary>

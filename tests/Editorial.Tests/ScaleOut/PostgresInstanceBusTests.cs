@@ -1,5 +1,6 @@
 using Editorial.Tests.Administration;
 using Editorial.Tests.Articles.Saving;
+using Editorial.Tests.PostgreSql;
 using Editorial.Web.Features.Notifications;
 using Editorial.Web.Features.Portal;
 using Editorial.Web.Features.Publishing;
@@ -15,7 +16,8 @@ namespace Editorial.Tests.ScaleOut;
 /// </summary>
 public sealed class PostgresInstanceBusTests : IAsyncLifetime
 {
-    private readonly ScratchDatabase database = ScratchDatabase.Create();
+    // NOTIFY channels are per database: a database of its own, so parallel tests do not hear each other.
+    private readonly PostgresDatabase database = PostgresDatabase.Create(migrate: false);
     private readonly StoryDatabase stories = StoryDatabase.InMemory();
     private readonly Instance a;
     private readonly Instance b;
@@ -41,7 +43,7 @@ public sealed class PostgresInstanceBusTests : IAsyncLifetime
         database.Dispose();
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_story_change_raised_on_one_instance_reaches_the_other_once_and_is_not_echoed_back()
     {
         var onA = new List<StoryChange>();
@@ -63,7 +65,7 @@ public sealed class PostgresInstanceBusTests : IAsyncLifetime
         Assert.Equal([change, answer], onB);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Portal_evictions_and_schedule_changes_reach_the_other_instance()
     {
         var waking = b.Signal.WaitAsync(TimeSpan.FromMinutes(5), TimeProvider.System, CancellationToken.None);
@@ -76,7 +78,7 @@ public sealed class PostgresInstanceBusTests : IAsyncLifetime
         Assert.Equal(1, a.Store.Evictions);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task A_listener_whose_connection_is_cut_reconnects_catches_up_and_hears_again()
     {
         var cut = b.Bus.ListenerProcessId;
@@ -136,40 +138,5 @@ public sealed class PostgresInstanceBusTests : IAsyncLifetime
             await Bus.StopAsync(CancellationToken.None);
             await Bus.DisposeAsync();
         }
-    }
-}
-
-/// <summary>An empty database of its own on the test server (NOTIFY channels are per database), dropped after.</summary>
-internal sealed class ScratchDatabase : IDisposable
-{
-    private const string Server = "Host=127.0.0.1;Port=5432;Username=editorial;Password=editorial;Database=postgres";
-
-    private ScratchDatabase(string name)
-    {
-        Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
-    }
-
-    public string Name { get; }
-
-    public string ConnectionString { get; }
-
-    public static ScratchDatabase Create()
-    {
-        var name = "editorial_bus_" + Guid.NewGuid().ToString("N")[..16];
-        using var admin = new NpgsqlConnection(Server);
-        admin.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-        create.ExecuteNonQuery();
-        return new ScratchDatabase(name);
-    }
-
-    public void Dispose()
-    {
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(Server);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Bunit;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
@@ -71,18 +72,7 @@ public sealed class TwoInstancesTests(TwoInstances fixture) : IClassFixture<TwoI
         var title = "Hội nghị tổng kết công tác cải cách hành chính năm 2026 " + Guid.NewGuid().ToString("N")[..6];
         Assert.DoesNotContain(title, await HomeAsync(reader));
 
-        var id = await A.InScopeAsync(async services =>
-        {
-            var saved = await services.GetRequiredService<ArticleEditingService>().SaveAsync(null, new ArticleContent
-            {
-                Title = title,
-                Lead = "CTTĐT – Sáng 24/11, UBND tỉnh tổ chức Hội nghị tổng kết công tác cải cách hành chính.",
-                BodyHtml = "<p>Nội dung bài.</p>",
-                CategoryId = await FirstCategoryAsync(),
-                Byline = "Trần Khánh",
-            }, 0, SaveMode.Manual, reporter);
-            return Assert.IsType<SaveResult.Saved>(saved).Id;
-        });
+        var id = await NewStoryOnAAsync(title, reporter);
 
         await ActOnAAsync(id, WorkflowAction.Submit, reporter);
         await Eventually(() => Volatile.Read(ref queueRecounts) >= 1 && Count(toEditor) >= 1, "B hears the submission");
@@ -102,6 +92,27 @@ public sealed class TwoInstancesTests(TwoInstances fixture) : IClassFixture<TwoI
 
         // Each arrived once: not once from A's own delivery and again from the database.
         Assert.Single(toReporter, n => n.Kind == NotificationKinds.Approved && n.ArticleId == id);
+    }
+
+    [PostgresFact]
+    public async Task The_bell_on_a_reporters_page_open_on_B_counts_up_and_says_so_when_an_editor_returns_the_story_on_A()
+    {
+        using var vietnamese = Editorial.Tests.TestSupport.CultureScope.Vietnamese();
+        var reporter = await Cluster.PrincipalOfAsync("phongvien", Roles.Reporter);
+        var editor = await Cluster.PrincipalOfAsync("bientap", Roles.Editor);
+        var title = "Hội nghị triển khai nhiệm vụ năm 2027 " + Guid.NewGuid().ToString("N")[..6];
+        var id = await NewStoryOnAAsync(title, reporter);
+        await ActOnAAsync(id, WorkflowAction.Submit, reporter);
+
+        await using var page = new BellOnAnotherInstance(B, reporter, "Phóng viên");
+        var bell = page.Open();
+        var before = await UnreadOfAsync(reporter);
+        bell.WaitForAssertion(() => Assert.Equal(before.ToString(), BellOnAnotherInstance.Badge(bell)), TimeSpan.FromSeconds(20));
+
+        await ActOnAAsync(id, WorkflowAction.RequestChanges, editor, note: "Bổ sung ảnh Hội nghị.");
+
+        bell.WaitForAssertion(() => Assert.Equal((before + 1).ToString(), BellOnAnotherInstance.Badge(bell)), TimeSpan.FromSeconds(20));
+        page.Snackbars.WaitForAssertion(() => Assert.Contains($"trả lại bài “{title}” để sửa", page.Snackbars.Markup), TimeSpan.FromSeconds(20));
     }
 
     [PostgresFact]
@@ -195,11 +206,31 @@ public sealed class TwoInstancesTests(TwoInstances fixture) : IClassFixture<TwoI
         }
     }
 
+    private Task<int> NewStoryOnAAsync(string title, ClaimsPrincipal reporter) => A.InScopeAsync(async services =>
+    {
+        var saved = await services.GetRequiredService<ArticleEditingService>().SaveAsync(null, new ArticleContent
+        {
+            Title = title,
+            Lead = "CTTĐT – Sáng 24/11, UBND tỉnh tổ chức Hội nghị.",
+            BodyHtml = "<p>Nội dung bài.</p>",
+            CategoryId = await FirstCategoryAsync(),
+            Byline = "Trần Khánh",
+        }, 0, SaveMode.Manual, reporter);
+        return Assert.IsType<SaveResult.Saved>(saved).Id;
+    });
+
     private async Task ActOnAAsync(int id, WorkflowAction action, ClaimsPrincipal user, string? note = null)
     {
         var result = await A.InScopeAsync(services => services.GetRequiredService<StoryWorkflowService>()
             .ExecuteAsync(id, action, user, new WorkflowInput(note, AcceptWarnings: true)));
         Assert.IsType<TransitionResult.Done>(result);
+    }
+
+    private async Task<int> UnreadOfAsync(ClaimsPrincipal person)
+    {
+        await using var db = Cluster.Database.CreateDbContext();
+        var id = AppCluster.IdOf(person);
+        return await db.Notifications.CountAsync(n => n.RecipientId == id && n.ReadAtUtc == null);
     }
 
     private async Task<int> FirstCategoryAsync()

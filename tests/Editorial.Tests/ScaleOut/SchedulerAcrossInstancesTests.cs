@@ -73,6 +73,7 @@ public sealed class SchedulerAcrossInstancesTests(ITestOutputHelper output)
 
         var lags = publications.Select(p => (p.AtUtc - due[p.ArticleId]).TotalMilliseconds).Order().ToArray();
         var byInstance = await PublishedByInstanceAsync(cluster);
+        Assert.Equal(Stories, byInstance.Sum()); // each instance counts what it published: no story twice
         output.WriteLine(
             $"Scheduler lag, {Stories} stories due over {Spread.TotalSeconds:0} s, {Instances} instances on one PostgreSQL: " +
             $"p50 {Percentile(lags, 0.50):0} ms, p99 {Percentile(lags, 0.99):0} ms, max {lags[^1]:0} ms " +

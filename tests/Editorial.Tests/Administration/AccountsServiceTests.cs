@@ -15,12 +15,19 @@ namespace Editorial.Tests.Administration;
 /// </summary>
 public sealed class AccountsServiceTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
     private readonly ServiceProvider services;
     private readonly CultureScope culture = CultureScope.Vietnamese();
 
     public AccountsServiceTests()
+        : this(StoryDatabase.InMemory())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal AccountsServiceTests(StoryDatabase database)
+    {
+        db = database;
         services = new ServiceCollection().AddAccountServices(db).BuildServiceProvider();
         Accounts = services.GetRequiredService<AccountAdministration>();
     }

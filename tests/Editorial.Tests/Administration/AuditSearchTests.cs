@@ -7,11 +7,18 @@ namespace Editorial.Tests.Administration;
 /// <summary>The audit log's filters and paging over a real SQLite database (Vietnam dates are UTC+7).</summary>
 public sealed class AuditSearchTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
     private readonly AuditTrail trail;
 
     public AuditSearchTests()
+        : this(StoryDatabase.InMemory())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal AuditSearchTests(StoryDatabase database)
+    {
+        db = database;
         trail = new AuditTrail(db, db.Clock, db.Time);
         using var context = db.CreateDbContext();
         var meeting = new Article { Title = "Hội nghị trực tuyến sơ kết", TitleFolded = "hoi nghi truc tuyen so ket", Slug = "a", CreatedById = Person.Khanh.Id, UpdatedById = Person.Khanh.Id };

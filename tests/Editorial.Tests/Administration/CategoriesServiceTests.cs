@@ -29,12 +29,19 @@ internal sealed class CountingOutputCacheStore : IOutputCacheStore
 /// <summary>The category service over a seeded SQLite database: "Hoạt động của tỉnh" (1) and "Tin kinh tế" (2).</summary>
 public sealed class CategoriesServiceTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
     private readonly CountingOutputCacheStore store = new();
     private readonly CategoryCatalog catalog;
 
     public CategoriesServiceTests()
+        : this(StoryDatabase.InMemory())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal CategoriesServiceTests(StoryDatabase database)
+    {
+        db = database;
         catalog = new CategoryCatalog(db, db.Audit, new PortalCache(store));
     }
 

@@ -14,12 +14,19 @@ namespace Editorial.Tests.Administration;
 /// <summary>Settings stored in the database: validated, applied at once where the app reads them, audited.</summary>
 public sealed class SettingsStoreTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.OnDisk();
+    private readonly StoryDatabase db;
     private readonly MediaSettings media = new() { Folder = Path.GetTempPath(), MaxUploadBytes = 10 * 1024 * 1024 };
     private readonly ServiceProvider services;
 
     public SettingsStoreTests()
+        : this(StoryDatabase.OnDisk())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal SettingsStoreTests(StoryDatabase database)
+    {
+        db = database;
         db.Settings.Options.Glossary["HĐND"] = "Hội đồng nhân dân";
         services = new ServiceCollection().AddSingleton(db.Audit).BuildServiceProvider();
     }

@@ -8,11 +8,21 @@ namespace Editorial.Tests.Administration;
 /// <summary>Publication statistics over a real SQLite database: Vietnam months, categories, authors, bylines.</summary>
 public sealed class StatisticsServiceTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
     private readonly StatisticsService statistics;
     private int next;
 
-    public StatisticsServiceTests() => statistics = new StatisticsService(db, db.Time);
+    public StatisticsServiceTests()
+        : this(StoryDatabase.InMemory())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal StatisticsServiceTests(StoryDatabase database)
+    {
+        db = database;
+        statistics = new StatisticsService(db, db.Time);
+    }
 
     public void Dispose() => db.Dispose();
 

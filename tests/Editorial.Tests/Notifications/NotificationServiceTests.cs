@@ -8,11 +8,18 @@ namespace Editorial.Tests.Notifications;
 /// <summary><see cref="NotificationService"/> over a real SQLite file: each person reads and marks only their own.</summary>
 public sealed class NotificationServiceTests : IDisposable
 {
-    private readonly StoryDatabase database = StoryDatabase.OnDisk();
+    private readonly StoryDatabase database;
     private readonly NotificationService service;
 
     public NotificationServiceTests()
+        : this(StoryDatabase.OnDisk())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal NotificationServiceTests(StoryDatabase database)
+    {
+        this.database = database;
         service = new NotificationService(database, database.Clock);
     }
 

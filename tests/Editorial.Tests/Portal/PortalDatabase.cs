@@ -1,6 +1,7 @@
 using Editorial.Core.Articles;
 using Editorial.Core.Articles.Html;
 using Editorial.Core.Text;
+using Editorial.Tests.PostgreSql;
 using Editorial.Tests.TestSupport;
 using Editorial.Web.Features.Portal.Search;
 using Editorial.Web.Features.Portal.Stories;
@@ -11,21 +12,32 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Editorial.Tests.Portal;
 
 /// <summary>
-/// A real SQLite file built by the app's migrations (the FTS5 table and its triggers come from there, not
+/// A real SQLite file (or PostgreSQL database) built by the app's migrations (the FTS5 table and its triggers come from there, not
 /// from EnsureCreated), with two categories and the portal's services over it.
 /// </summary>
 internal sealed class PortalDatabase : IDbContextFactory<EditorialDbContext>, IDisposable
 {
     public static readonly DateTimeOffset SeedTime = new(2017, 4, 20, 6, 0, 0, TimeSpan.Zero); // 13:00 in Hà Giang
 
-    private readonly TemporaryFolder _folder = new();
-    private readonly DbContextOptions<EditorialDbContext> _options;
+    private readonly TemporaryFolder? _folder;
+    private readonly DbContextOptions<EditorialDbContext>? _options;
+    private readonly PostgresDatabase? _postgres;
 
-    public PortalDatabase()
+    /// <summary>On SQLite, or with <paramref name="postgres"/> on a new database of the test PostgreSQL server.</summary>
+    public PortalDatabase(bool postgres = false)
     {
-        _options = new DbContextOptionsBuilder<EditorialDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_folder.Path, "editorial.db")}")
-            .Options;
+        if (postgres)
+        {
+            _postgres = PostgresDatabase.Create();
+        }
+        else
+        {
+            _folder = new TemporaryFolder();
+            _options = new DbContextOptionsBuilder<EditorialDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(_folder.Path, "editorial.db")}")
+                .Options;
+        }
+
         using var db = CreateDbContext();
         db.Database.Migrate();
 
@@ -36,8 +48,9 @@ internal sealed class PortalDatabase : IDbContextFactory<EditorialDbContext>, ID
         Province = province.Id;
         Economy = economy.Id;
 
-        Index = new PortalSearchIndex(this, new SqliteSearchStore(), NullLogger<PortalSearchIndex>.Instance);
-        Search = new PortalSearch(this, new SqliteSearchStore());
+        IPortalSearchStore store = postgres ? new PostgreSqlSearchStore() : new SqliteSearchStore();
+        Index = new PortalSearchIndex(this, store, NullLogger<PortalSearchIndex>.Instance);
+        Search = new PortalSearch(this, store);
         Stories = new PortalStories(this);
     }
 
@@ -51,7 +64,7 @@ internal sealed class PortalDatabase : IDbContextFactory<EditorialDbContext>, ID
 
     public PortalStories Stories { get; }
 
-    public EditorialDbContext CreateDbContext() => new(_options);
+    public EditorialDbContext CreateDbContext() => _postgres?.CreateDbContext() ?? new EditorialDbContext(_options!);
 
     /// <summary>Adds a story straight to the table (as the workflow would leave it) and returns its id; not indexed.</summary>
     public int Add(
@@ -68,7 +81,7 @@ internal sealed class PortalDatabase : IDbContextFactory<EditorialDbContext>, ID
         {
             Title = title,
             TitleFolded = VietnameseText.Fold(title),
-            Slug = VietnameseText.Slugify(title, ArticleLimits.SlugMaxLength) + "-" + Guid.NewGuid().ToString("N")[..6],
+            Slug = VietnameseText.Slugify(title, ArticleLimits.SlugMaxLength - 7) + "-" + Guid.NewGuid().ToString("N")[..6],
             State = state,
             CategoryId = categoryId ?? Province,
             Lead = lead,
@@ -107,12 +120,18 @@ internal sealed class PortalDatabase : IDbContextFactory<EditorialDbContext>, ID
             .SetProperty(a => a.Version, a => a.Version + 1));
     }
 
-    /// <summary>The article ids the FTS table holds.</summary>
+    /// <summary>The article ids the search table holds.</summary>
     public List<int> IndexedIds()
     {
         using var db = CreateDbContext();
-        return db.Database.SqlQueryRaw<int>("""SELECT rowid AS "Value" FROM "StorySearch" ORDER BY rowid""").ToList();
+        return _postgres is null
+            ? db.Database.SqlQueryRaw<int>("""SELECT rowid AS "Value" FROM "StorySearch" ORDER BY rowid""").ToList()
+            : db.Database.SqlQueryRaw<int>("""SELECT "ArticleId" AS "Value" FROM "StorySearch" ORDER BY "ArticleId" """).ToList();
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _folder?.Dispose();
+        _postgres?.Dispose();
+    }
 }

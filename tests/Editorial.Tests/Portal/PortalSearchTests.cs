@@ -8,7 +8,15 @@ namespace Editorial.Tests.Portal;
 /// <summary>The FTS5 search over a migrated SQLite database: what is found, in which order, and what never is.</summary>
 public sealed class PortalSearchTests : IDisposable
 {
-    private readonly PortalDatabase _db = new();
+    private readonly PortalDatabase _db;
+
+    public PortalSearchTests()
+        : this(new PortalDatabase())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal PortalSearchTests(PortalDatabase database) => _db = database;
 
     private static string SeedBody => "<p>" + SeedStory.Lead + "</p><p>Kết luận tại Hội nghị đồng chí Thào Hồng Sơn thay mặt các đồng chí trong BCĐ.</p>";
 
@@ -206,7 +214,9 @@ public sealed class PortalSearchTests : IDisposable
         var id = await _db.AddIndexedAsync("Hội nghị gỡ xuống");
         await using (var db = _db.CreateDbContext())
         {
-            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "StorySearch_LeavesPublished" """);
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+                ? """DROP TRIGGER "StorySearch_LeavesPublished" ON "Articles" """
+                : """DROP TRIGGER "StorySearch_LeavesPublished" """);
         }
 
         _db.SetState(id, ArticleState.Unpublished);

@@ -111,37 +111,51 @@ internal sealed class PostgresDatabase : IDbContextFactory<EditorialDbContext>, 
 
     public string ConnectionString { get; }
 
-    /// <summary>Creates the database; <paramref name="migrate"/> false leaves it empty.</summary>
+    /// <summary>
+    /// Creates the database; <paramref name="migrate"/> false leaves it empty. A migrated one is a copy of a template
+    /// migrated once per test run (CREATE DATABASE ... TEMPLATE): a copy takes milliseconds, migrating a second.
+    /// </summary>
     public static PostgresDatabase Create(bool migrate = true, Action<DbContextOptionsBuilder>? configure = null)
     {
         var name = "editorial_test_" + Guid.NewGuid().ToString("N")[..16];
-        using (var admin = new NpgsqlConnection(PostgresServer.ConnectionString))
-        {
-            admin.Open();
-            using var create = admin.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{name}\"";
-            create.ExecuteNonQuery();
-        }
+        Execute(migrate ? $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"" : $"CREATE DATABASE \"{name}\"");
+        return new PostgresDatabase(name, configure);
+    }
 
-        var database = new PostgresDatabase(name, configure);
-        if (migrate)
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static string CreateTemplate()
+    {
+        var name = "editorial_template_" + Guid.NewGuid().ToString("N")[..16];
+        Execute($"CREATE DATABASE \"{name}\"");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(name);
+        var template = new PostgresDatabase(name, configure: null);
+        using (var db = template.CreateDbContext())
         {
-            using var db = database.CreateDbContext();
             db.Database.Migrate();
         }
 
-        return database;
+        // A template must have no connections while it is copied: none may wait in the pool.
+        NpgsqlConnection.ClearAllPools();
+        return name;
+    }
+
+    private static void Execute(string sql)
+    {
+        using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
+        admin.Open();
+        using var command = admin.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void Drop(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     public EditorialDbContext CreateDbContext() => new PostgreSqlEditorialDbContext(_options);
 
-    public void Dispose()
-    {
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
-        admin.Open();
-        using var drop = admin.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
-        drop.ExecuteNonQuery();
-    }
+    public void Dispose() => Drop(Name);
 }

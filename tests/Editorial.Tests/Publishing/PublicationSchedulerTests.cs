@@ -17,12 +17,19 @@ namespace Editorial.Tests.Publishing;
 /// <summary>The scheduler on a real SQLite file with a fake clock: on time, late after downtime, exactly once.</summary>
 public sealed class PublicationSchedulerTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.OnDisk();
+    private readonly StoryDatabase db;
     private readonly PublicationSignal signal = new();
     private readonly ServiceProvider services;
 
     public PublicationSchedulerTests()
+        : this(StoryDatabase.OnDisk())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal PublicationSchedulerTests(StoryDatabase database)
+    {
+        db = database;
         var collection = new ServiceCollection();
         collection.AddSingleton(signal);
         collection.AddScoped(_ => new StoryWorkflowService(

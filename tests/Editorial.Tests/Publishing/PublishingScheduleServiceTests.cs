@@ -10,12 +10,19 @@ public sealed class PublishingScheduleServiceTests : IDisposable
 {
     private static readonly DateTimeOffset Start = StoryDatabase.Start;
 
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
     private readonly ScheduleStories stories;
     private readonly PublishingScheduleService schedule;
 
     public PublishingScheduleServiceTests()
+        : this(StoryDatabase.InMemory())
     {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal PublishingScheduleServiceTests(StoryDatabase database)
+    {
+        db = database;
         stories = new ScheduleStories(db);
         schedule = new PublishingScheduleService(db, db.Clock);
     }

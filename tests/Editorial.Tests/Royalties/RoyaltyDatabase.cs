@@ -15,8 +15,13 @@ namespace Editorial.Tests.Royalties;
 internal sealed class RoyaltyDatabase : IDisposable
 {
     public RoyaltyDatabase(bool onDisk = false)
+        : this(onDisk ? StoryDatabase.OnDisk() : StoryDatabase.InMemory())
     {
-        Db = onDisk ? StoryDatabase.OnDisk() : StoryDatabase.InMemory();
+    }
+
+    public RoyaltyDatabase(StoryDatabase db)
+    {
+        Db = db;
         Stories = new ScheduleStories(Db);
         Seed = new RoyaltySeed(Db, Db.Time, NullLogger<RoyaltySeed>.Instance);
         Seed.EnsureAsync().GetAwaiter().GetResult();

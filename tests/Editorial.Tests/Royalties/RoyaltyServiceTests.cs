@@ -8,7 +8,15 @@ namespace Editorial.Tests.Royalties;
 /// <summary>The royalty services on SQLite (decimals compared and added in C#), at 07:00 on 20/04/2017 Vietnam time.</summary>
 public sealed class RoyaltyServiceTests : IDisposable
 {
-    private readonly RoyaltyDatabase royalties = new();
+    private readonly RoyaltyDatabase royalties;
+
+    public RoyaltyServiceTests()
+        : this(new RoyaltyDatabase())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal RoyaltyServiceTests(RoyaltyDatabase database) => royalties = database;
 
     private StoryDatabase Db => royalties.Db;
 

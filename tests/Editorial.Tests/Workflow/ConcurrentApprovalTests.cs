@@ -9,7 +9,15 @@ namespace Editorial.Tests.Workflow;
 /// <summary>Two editors acting on the same story at the same moment, against a real SQLite file.</summary>
 public sealed class ConcurrentApprovalTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.OnDisk();
+    private readonly StoryDatabase db;
+
+    public ConcurrentApprovalTests()
+        : this(StoryDatabase.OnDisk())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal ConcurrentApprovalTests(StoryDatabase database) => db = database;
 
     public void Dispose() => db.Dispose();
 

@@ -10,7 +10,15 @@ namespace Editorial.Tests.Workflow;
 /// <summary>"Đang được chỉnh sửa bởi X": one editor at a time, take-over, and no silent overwrite.</summary>
 public sealed class EditingLeaseTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
+
+    public EditingLeaseTests()
+        : this(StoryDatabase.InMemory())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal EditingLeaseTests(StoryDatabase database) => db = database;
 
     public void Dispose() => db.Dispose();
 

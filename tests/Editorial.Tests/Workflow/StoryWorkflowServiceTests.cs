@@ -10,7 +10,15 @@ namespace Editorial.Tests.Workflow;
 /// <summary>The workflow service over a real SQLite database: transitions, checklist, audit, notifications.</summary>
 public sealed class StoryWorkflowServiceTests : IDisposable
 {
-    private readonly StoryDatabase db = StoryDatabase.InMemory();
+    private readonly StoryDatabase db;
+
+    public StoryWorkflowServiceTests()
+        : this(StoryDatabase.InMemory())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal StoryWorkflowServiceTests(StoryDatabase database) => db = database;
 
     public void Dispose() => db.Dispose();
 

@@ -113,7 +113,7 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopeFact
             return AccountResult.Refused(AccountRefusal.PasswordInvalid, passwordErrors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Accounts, cancellationToken);
         if (await users.FindByNameAsync(userName) is not null)
         {
             return AccountResult.Refused(AccountRefusal.UserNameTaken);
@@ -255,9 +255,9 @@ public sealed partial class AccountAdministration(IServiceScopeFactory scopeFact
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<EditorialDbContext>();
 
-        // SQLite starts the write transaction at once (BEGIN IMMEDIATE): two administrators locking each other
-        // out at the same moment are serialised, and the second sees the first's change in the count.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock): two administrators locking each
+        // other out at the same moment run one after the other, and the second sees the first's change in the count.
+        await using var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Accounts, cancellationToken);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {

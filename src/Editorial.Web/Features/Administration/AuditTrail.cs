@@ -170,7 +170,10 @@ public sealed class AuditTrail(IDbContextFactory<EditorialDbContext> contextFact
         if (Clean(filter.User) is { } user)
         {
             var pattern = "%" + EscapeLike(user) + "%";
-            query = query.Where(e => EF.Functions.Like(e.UserName, pattern, "\\"));
+            // Part of the name, any case: SQLite's LIKE ignores ASCII case; PostgreSQL's LIKE does not, ILIKE does.
+            query = db.Database.IsNpgsql()
+                ? query.Where(e => EF.Functions.ILike(e.UserName, pattern, "\\"))
+                : query.Where(e => EF.Functions.Like(e.UserName, pattern, "\\"));
         }
 
         if (filter.StoryId is { } storyId)

@@ -154,7 +154,7 @@ public sealed class RoyaltyAssessmentService(IDbContextFactory<EditorialDbContex
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Royalties, cancellationToken);
         var story = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => new { a.State, a.PublishedAtUtc }).FirstOrDefaultAsync(cancellationToken);
         if (story is null)
         {

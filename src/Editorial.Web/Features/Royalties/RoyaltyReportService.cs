@@ -121,10 +121,17 @@ public sealed class RoyaltyReportService(IDbContextFactory<EditorialDbContext> c
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var now = clock.GetUtcNow();
-            // Conditional: of two editors pressing at once, one marks it and one is told nothing changed.
-            var changed = await db.StoryRoyalties
-                .Where(r => r.ArticleId == id && r.PaidAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.PaidAtUtc, now).SetProperty(r => r.PaidById, userId), cancellationToken);
+            // Conditional: of two editors pressing at once, one marks it and one is told nothing changed. Serialised
+            // with assessments and unit-value edits, whose rules read which stories are paid.
+            int changed;
+            await using (var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Royalties, cancellationToken))
+            {
+                changed = await db.StoryRoyalties
+                    .Where(r => r.ArticleId == id && r.PaidAtUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.PaidAtUtc, now).SetProperty(r => r.PaidById, userId), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             if (changed > 0)
             {
                 marked++;
@@ -144,6 +151,7 @@ public sealed class RoyaltyReportService(IDbContextFactory<EditorialDbContext> c
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Royalties, cancellationToken);
         var royalty = await db.StoryRoyalties.FirstOrDefaultAsync(r => r.ArticleId == articleId, cancellationToken);
         if (royalty is null)
         {
@@ -155,6 +163,7 @@ public sealed class RoyaltyReportService(IDbContextFactory<EditorialDbContext> c
             royalty.PaidAtUtc = null;
             royalty.PaidById = null;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             await audit.RecordStoryAsync(RoyaltyAudit.Unpaid, user, articleId, details: $"Bỏ đánh dấu đã trả lúc {time.Format(paidAt)}", clientAddress: clientAddress, cancellationToken: cancellationToken);
         }
 

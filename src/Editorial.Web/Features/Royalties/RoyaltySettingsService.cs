@@ -132,7 +132,7 @@ public sealed class RoyaltySettingsService(IDbContextFactory<EditorialDbContext>
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Royalties, cancellationToken);
         var values = await db.RoyaltyUnitValues.ToListAsync(cancellationToken);
         var value = id is null ? null : values.FirstOrDefault(v => v.Id == id);
         if (id is not null && value is null)
@@ -178,7 +178,7 @@ public sealed class RoyaltySettingsService(IDbContextFactory<EditorialDbContext>
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginSerializedTransactionAsync(SerializedWrites.Royalties, cancellationToken);
         var values = await db.RoyaltyUnitValues.ToListAsync(cancellationToken);
         var value = values.FirstOrDefault(v => v.Id == id);
         if (value is null)

@@ -13,7 +13,15 @@ public sealed class ArticleEditingServiceTests : IDisposable
     private const string SeedSlug =
         "hoi-nghi-truc-tuyen-so-ket-cong-tac-xay-dung-co-so-chinh-tri-vung-manh-quy-i-phuong-huong-nhiem-vu-quy-ii-nam-2017";
 
-    private readonly StoryDatabase _db = StoryDatabase.InMemory();
+    private readonly StoryDatabase _db;
+
+    public ArticleEditingServiceTests()
+        : this(StoryDatabase.InMemory())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal ArticleEditingServiceTests(StoryDatabase database) => _db = database;
 
     public void Dispose() => _db.Dispose();
 

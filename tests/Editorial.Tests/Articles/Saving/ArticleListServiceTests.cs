@@ -12,7 +12,15 @@ public sealed class ArticleListServiceTests : IDisposable
     private const string ChoTinh = "Tổng duyệt Lễ hội Chợ tình Khâu Vai";
     private const string BanPhapChe = "Ban pháp chế - HĐND tỉnh họp thẩm tra Dự thảo Nghị quyết";
 
-    private readonly StoryDatabase _db = StoryDatabase.InMemory();
+    private readonly StoryDatabase _db;
+
+    public ArticleListServiceTests()
+        : this(StoryDatabase.InMemory())
+    {
+    }
+
+    /// <summary>The same tests on another database: PostgreSql/ProviderRerunTests runs them on PostgreSQL.</summary>
+    internal ArticleListServiceTests(StoryDatabase database) => _db = database;
 
     public void Dispose() => _db.Dispose();
 

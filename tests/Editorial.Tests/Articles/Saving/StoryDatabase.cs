@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Editorial.Core.Accounts;
 using Editorial.Core.Articles;
 using Editorial.Core.Text;
+using Editorial.Tests.PostgreSql;
 using Editorial.Tests.TestSupport;
 using Editorial.Core.Configuration;
 using Editorial.Core.Time;
@@ -49,9 +50,9 @@ internal sealed record Person(string Id, string FullName, string? Role)
 }
 
 /// <summary>
-/// A real SQLite database with the newsroom's people and two categories, and the story services over it:
-/// in memory (one shared connection) or in a temporary file (a connection per context, so that two saves
-/// really race).
+/// A real database with the newsroom's people and two categories, and the story services over it: SQLite in
+/// memory (one shared connection), SQLite in a temporary file (a connection per context, so that two saves
+/// really race), or a new PostgreSQL database built by the app's migrations (<see cref="OnPostgreSql"/>).
 /// </summary>
 internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDisposable
 {
@@ -60,11 +61,16 @@ internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDi
 
     private readonly SqliteConnection? _memory;
     private readonly TemporaryFolder? _folder;
-    private readonly DbContextOptions<EditorialDbContext> _options;
+    private readonly DbContextOptions<EditorialDbContext>? _options;
+    private readonly PostgresDatabase? _postgres;
 
-    private StoryDatabase(bool onDisk)
+    private StoryDatabase(bool onDisk, bool postgres = false)
     {
-        if (onDisk)
+        if (postgres)
+        {
+            _postgres = PostgresDatabase.Create(configure: options => options.AddInterceptors(Commands));
+        }
+        else if (onDisk)
         {
             _folder = new TemporaryFolder();
             _options = new DbContextOptionsBuilder<EditorialDbContext>()
@@ -80,8 +86,12 @@ internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDi
         }
 
         using var db = CreateDbContext();
-        db.Database.EnsureCreated();
-        if (onDisk)
+        if (_postgres is null)
+        {
+            db.Database.EnsureCreated();
+        }
+
+        if (onDisk && _postgres is null)
         {
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;"); // as the app runs it
         }
@@ -150,7 +160,20 @@ internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDi
 
     public static StoryDatabase OnDisk() => new(onDisk: true);
 
-    public EditorialDbContext CreateDbContext() => new(_options);
+    /// <summary>On the test PostgreSQL server (tests using it are <c>[PostgresFact]</c>); dropped on dispose.</summary>
+    public static StoryDatabase OnPostgreSql() => new(onDisk: true, postgres: true);
+
+    /// <summary>The kinds a theory runs a test on: "sqlite" (a file) and "postgresql".</summary>
+    public static StoryDatabase On(string provider) => provider switch
+    {
+        "sqlite" => OnDisk(),
+        "postgresql" => OnPostgreSql(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    public bool IsPostgreSql => _postgres is not null;
+
+    public EditorialDbContext CreateDbContext() => _postgres?.CreateDbContext() ?? new EditorialDbContext(_options!);
 
     /// <summary>The body as the service must store it: composed, then through the sanitiser.</summary>
     public string Stored(string bodyHtml) => Sanitizer.Sanitize(VietnameseText.Normalize(bodyHtml));
@@ -202,6 +225,7 @@ internal sealed class StoryDatabase : IDbContextFactory<EditorialDbContext>, IDi
     {
         _memory?.Dispose();
         _folder?.Dispose();
+        _postgres?.Dispose();
     }
 
     private void Seed(EditorialDbContext db)

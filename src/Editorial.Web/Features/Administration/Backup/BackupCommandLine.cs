@@ -125,6 +125,12 @@ public sealed class BackupCommandLine
         var root = builder.AddTopLevelSettings();
         var settings = EditorialSettings.Load(builder.Configuration, root);
         var media = MediaSettings.From(settings, root);
+        if (settings.UsesPostgreSql)
+        {
+            await error.WriteLineAsync(text["Backup.Restore.Problem.UsePgRestore"]);
+            return 1;
+        }
+
         var databasePath = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
         var restorer = new BackupRestorer(settings.DataFolder, Path.GetFullPath(databasePath, settings.DataFolder), media.Folder);
         try

@@ -20,6 +20,9 @@ public enum BackupProblem
     DatabaseMissing,
     DatabaseCorrupt,
     Failed,
+
+    /// <summary>The database is a PostgreSQL server: the operator backs it up with pg_dump, not this feature.</summary>
+    UsePgDump,
 }
 
 public sealed record BackupOutcome(BackupProblem Problem, BackupArchiveInfo? Archive, string? Path, BackupManifest? Manifest)
@@ -53,6 +56,12 @@ public sealed class BackupService(
     public string Folder => Path.Combine(settings.DataFolder, "backups");
 
     public bool IsRunning => _gate.CurrentCount == 0;
+
+    /// <summary>
+    /// Archives are SQLite's (an online copy of the file, whose DataProtectionKeys table carries the sign-in keys).
+    /// A PostgreSQL server is backed up with its own tools (pg_dump), which also copy a consistent snapshot.
+    /// </summary>
+    public bool IsAvailable => !settings.UsesPostgreSql;
 
     /// <summary>A backup asked for by a signed-in administrator; audited as <see cref="AuditActions.SystemBackup"/>.</summary>
     public Task<BackupOutcome> CreateAsync(ClaimsPrincipal user, string? clientAddress = null, CancellationToken cancellationToken = default)
@@ -131,6 +140,11 @@ public sealed class BackupService(
 
     private async Task<BackupOutcome> RunAsync(string requestedBy, string? clientAddress, CancellationToken cancellationToken)
     {
+        if (!IsAvailable)
+        {
+            return BackupOutcome.Refused(BackupProblem.UsePgDump);
+        }
+
         if (!await _gate.WaitAsync(0, cancellationToken))
         {
             return BackupOutcome.Refused(BackupProblem.Busy);

@@ -151,6 +151,44 @@ public sealed class EditorialOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    [InlineData("postgresql")]
+    public void SupportedProviders_AreAccepted_WithTheirConnectionString(string provider)
+    {
+        var settings = ValidSettings();
+        settings["Editorial:Database:Provider"] = provider;
+        settings["Editorial:Database:ConnectionString"] = provider == "Sqlite" ? "" : "Host=127.0.0.1;Username=editorial;Database=editorial";
+
+        Assert.Empty(Validate(settings));
+    }
+
+    [Fact]
+    public void UnsupportedDatabaseProvider_IsReportedInVietnamese_NamingTheChoices()
+    {
+        var settings = ValidSettings();
+        settings["Editorial:Database:Provider"] = "MySql";
+
+        var error = Assert.Single(Validate(settings));
+        Assert.Equal("Editorial:Database:Provider: \"MySql\" không được hỗ trợ; chọn một trong: Sqlite, PostgreSql.", error);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void PostgreSqlWithoutAConnectionString_IsReportedInVietnamese(string? connectionString)
+    {
+        var settings = ValidSettings();
+        settings["Editorial:Database:Provider"] = "PostgreSql";
+        settings["Editorial:Database:ConnectionString"] = connectionString;
+
+        var error = Assert.Single(Validate(settings));
+        Assert.StartsWith("Editorial:Database:ConnectionString: cần chuỗi kết nối PostgreSQL khi Provider là PostgreSql", error, StringComparison.Ordinal);
+        Assert.Contains("Editorial__Database__ConnectionString", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("1")]
     [InlineData("")]

@@ -32,6 +32,8 @@ public sealed class RoyaltySeed(IDbContextFactory<EditorialDbContext> contextFac
 
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
+        // Instances starting together on one PostgreSQL database seed one after the other; the second adds nothing.
+        await using var startup = await StartupLock.AcquireAsync(contextFactory, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var added = false;
         if (!await db.RoyaltyGenres.AnyAsync(cancellationToken))

@@ -35,17 +35,25 @@ public sealed class DatabaseInitializer(
             }
 
             await db.Database.MigrateAsync(cancellationToken);
-            await SeedCategoriesAsync(db, cancellationToken);
-
-            var imported = await FileKeyImport.ImportOnceAsync(db, Path.Combine(settings.DataFolder, "keys"), cancellationToken);
-            if (imported > 0)
-            {
-                logger.LogInformation("Data-protection keys: {Count} copied from {Folder} into the database", imported, Path.Combine(settings.DataFolder, "keys"));
-            }
         }
 
-        await accounts.EnsureRolesAsync();
-        await accounts.EnsureBootstrapAccountsAsync();
+        // Another instance starting on the same PostgreSQL database seeds after this one, and finds it done.
+        await using (await StartupLock.AcquireAsync(contextFactory, cancellationToken))
+        {
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                await SeedCategoriesAsync(db, cancellationToken);
+
+                var imported = await FileKeyImport.ImportOnceAsync(db, Path.Combine(settings.DataFolder, "keys"), cancellationToken);
+                if (imported > 0)
+                {
+                    logger.LogInformation("Data-protection keys: {Count} copied from {Folder} into the database", imported, Path.Combine(settings.DataFolder, "keys"));
+                }
+            }
+
+            await accounts.EnsureRolesAsync();
+            await accounts.EnsureBootstrapAccountsAsync();
+        }
         logger.LogInformation("Database ready ({Provider}), data folder {DataFolder}", settings.UsesPostgreSql ? "PostgreSQL" : "SQLite", settings.DataFolder);
     }
 

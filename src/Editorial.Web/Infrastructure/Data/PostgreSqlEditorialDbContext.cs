@@ -1,3 +1,4 @@
+using Editorial.Web.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,23 +13,50 @@ namespace Editorial.Web.Infrastructure.Data;
 public sealed class PostgreSqlEditorialDbContext(DbContextOptions<PostgreSqlEditorialDbContext> options)
     : EditorialDbContext(options);
 
-/// <summary>Lets dotnet-ef build the PostgreSQL model without a server or the app's configuration.</summary>
+/// <summary>
+/// dotnet-ef's way to each provider's context. Adding a migration needs no database; <c>dotnet ef database update</c>
+/// uses the configured one (appsettings.json, environment, --Editorial:... arguments) when it is of that provider.
+/// </summary>
 public sealed class PostgreSqlEditorialDbContextDesignFactory : IDesignTimeDbContextFactory<PostgreSqlEditorialDbContext>
 {
-    public PostgreSqlEditorialDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlEditorialDbContext>()
-            .UseNpgsql("Host=localhost;Database=editorial_design")
-            .Options);
+    public PostgreSqlEditorialDbContext CreateDbContext(string[] args)
+    {
+        var settings = DesignTimeSettings.Load(args);
+        var connectionString = settings?.UsesPostgreSql == true ? settings.ConnectionString : "Host=localhost;Database=editorial_design";
+        var options = new DbContextOptionsBuilder<PostgreSqlEditorialDbContext>();
+        DatabaseRegistration.UsePostgreSql(options, connectionString);
+        return new PostgreSqlEditorialDbContext(options.Options);
+    }
 }
 
 /// <summary>
-/// dotnet-ef would otherwise build <see cref="EditorialDbContext"/> with the PostgreSQL factory above (a factory also
-/// serves its context's base types): SQLite's migrations must be made by SQLite. No file is opened to add one.
+/// Without it dotnet-ef would build <see cref="EditorialDbContext"/> with the PostgreSQL factory above (a factory
+/// also serves its context's base types): SQLite's migrations must be made by SQLite.
 /// </summary>
 public sealed class SqliteEditorialDbContextDesignFactory : IDesignTimeDbContextFactory<EditorialDbContext>
 {
-    public EditorialDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<EditorialDbContext>()
-            .UseSqlite("Data Source=editorial-design.db")
-            .Options);
+    public EditorialDbContext CreateDbContext(string[] args)
+    {
+        var settings = DesignTimeSettings.Load(args);
+        var connectionString = settings is { UsesPostgreSql: false } ? settings.ConnectionString : "Data Source=editorial-design.db";
+        return new EditorialDbContext(new DbContextOptionsBuilder<EditorialDbContext>().UseSqlite(connectionString).Options);
+    }
+}
+
+internal static class DesignTimeSettings
+{
+    /// <summary>The app's settings as it would start with them, or null when they do not validate.</summary>
+    public static EditorialSettings? Load(string[] args)
+    {
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            var root = builder.AddTopLevelSettings();
+            return EditorialSettings.Load(builder.Configuration, root);
+        }
+        catch (StartupConfigurationException)
+        {
+            return null;
+        }
+    }
 }

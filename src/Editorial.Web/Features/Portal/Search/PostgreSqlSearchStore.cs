@@ -23,8 +23,6 @@ public sealed class PostgreSqlSearchStore : IPortalSearchStore
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
         {
-            await db.Database.ExecuteSqlAsync($"""DELETE FROM "StorySearch" WHERE "ArticleId" = {row.ArticleId}""", cancellationToken);
-
             // FOR SHARE holds off a concurrent unpublish until this commits (its trigger then deletes the row),
             // and waits for one already under way (the story is then no longer published, nothing is written).
             var published = await db.Database.SqlQuery<int>($"""
@@ -33,12 +31,19 @@ public sealed class PostgreSqlSearchStore : IPortalSearchStore
                 .ToListAsync(cancellationToken);
             if (published.Count == 0)
             {
+                await db.Database.ExecuteSqlAsync($"""DELETE FROM "StorySearch" WHERE "ArticleId" = {row.ArticleId}""", cancellationToken);
                 continue;
             }
 
+            // An upsert, not delete-then-insert: two refreshes of one story at once (two instances, or an edit and
+            // a publish) would otherwise both insert, and the second would fail on the key. A late, older text
+            // never replaces a newer one.
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "StorySearch" ("ArticleId", "Title", "Lead", "Body", "Version")
                 VALUES ({row.ArticleId}, {row.Title}, {row.Lead}, {row.Body}, {row.Version})
+                ON CONFLICT ("ArticleId") DO UPDATE
+                SET "Title" = EXCLUDED."Title", "Lead" = EXCLUDED."Lead", "Body" = EXCLUDED."Body", "Version" = EXCLUDED."Version"
+                WHERE "StorySearch"."Version" <= EXCLUDED."Version"
                 """, cancellationToken);
         }
 

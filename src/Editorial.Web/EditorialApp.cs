@@ -13,6 +13,7 @@ using Editorial.Web.Features.Workstation;
 using Editorial.Web.Infrastructure.Configuration;
 using Editorial.Web.Infrastructure.Data;
 using Editorial.Web.Infrastructure.Identity;
+using Editorial.Web.Infrastructure.Instances;
 using Editorial.Web.Infrastructure.Localization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -79,6 +80,7 @@ public static class EditorialApp
         services.AddSingleton<AuditTrail>();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientOrigin>();
+        services.AddEditorialInstances(settings.UsesPostgreSql ? settings.ConnectionString : null);
         services.AddSingleton<WorkstationEvents>();
         services.AddScoped<NotificationService>();
         services.AddScoped<StoryWorkflowService>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Editorial.Web.Infrastructure.Instances;
 
 namespace Editorial.Web.Features.Notifications;
 
@@ -8,8 +9,10 @@ public sealed record StoryChange(int ArticleId, string Kind, string ActorId, str
 /// <summary>
 /// In-process fan-out to the open workstation sessions: a person's new notifications, and changes to a
 /// story someone has open. What matters is stored first; this only makes it appear without a reload.
+/// Each event is also published on the <see cref="IInstanceBus"/>, so that sessions open on the other app
+/// instances hear it too; what arrives from them is delivered here by the "Here" methods, never re-published.
 /// </summary>
-public sealed class WorkstationEvents(ILogger<WorkstationEvents> logger)
+public sealed class WorkstationEvents(ILogger<WorkstationEvents> logger, IInstanceBus? instances = null)
 {
     public static class StoryChangeKinds
     {
@@ -30,12 +33,33 @@ public sealed class WorkstationEvents(ILogger<WorkstationEvents> logger)
 
     public IDisposable SubscribeReviewQueue(Func<Task> handler) => Subscribe(reviewQueue, true, _ => handler());
 
-    public Task NotifyAsync(string userId, NotificationView notification) => Deliver(byUser, userId, notification);
+    public Task NotifyAsync(string userId, NotificationView notification)
+    {
+        instances?.Publish(InstanceMessage.Notification(userId, notification.Id));
+        return NotifyHereAsync(userId, notification);
+    }
 
     /// <summary>A story entered or left "Chờ duyệt" (submitted, withdrawn, returned, approved).</summary>
-    public Task ReviewQueueChangedAsync() => Deliver(reviewQueue, true, true);
+    public Task ReviewQueueChangedAsync()
+    {
+        instances?.Publish(InstanceMessage.ReviewQueueChanged);
+        return ReviewQueueChangedHereAsync();
+    }
 
-    public Task StoryChangedAsync(StoryChange change) => Deliver(byStory, change.ArticleId, change);
+    public Task StoryChangedAsync(StoryChange change)
+    {
+        instances?.Publish(InstanceMessage.StoryChanged(change.ArticleId, change.Kind, change.ActorId, change.ActorName, change.AtUtc));
+        return StoryChangedHereAsync(change);
+    }
+
+    /// <summary>Whether anyone on this instance listens for <paramref name="userId"/>'s notifications.</summary>
+    public bool HasNotificationListeners(string userId) => byUser.TryGetValue(userId, out var handlers) && !handlers.IsEmpty;
+
+    public Task NotifyHereAsync(string userId, NotificationView notification) => Deliver(byUser, userId, notification);
+
+    public Task ReviewQueueChangedHereAsync() => Deliver(reviewQueue, true, true);
+
+    public Task StoryChangedHereAsync(StoryChange change) => Deliver(byStory, change.ArticleId, change);
 
     private static IDisposable Subscribe<TKey, T>(ConcurrentDictionary<TKey, ConcurrentDictionary<Guid, Func<T, Task>>> map, TKey key, Func<T, Task> handler)
         where TKey : notnull

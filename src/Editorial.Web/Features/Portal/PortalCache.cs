@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Editorial.Web.Infrastructure.Instances;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Editorial.Web.Features.Portal;
@@ -7,6 +8,7 @@ namespace Editorial.Web.Features.Portal;
 /// The public pages are output-cached under one tag. Publishing, unpublishing or editing a published
 /// story changes the home page, its category, "Tin khác" lists, search, RSS and the sitemap at once,
 /// so the workflow evicts them all: publications are rare and the pages are rebuilt in milliseconds.
+/// Each instance has its own cache: eviction is published on the <see cref="IInstanceBus"/> for the others.
 /// </summary>
 /// <remarks>
 /// Besides whole pages it keeps the small lists that every page repeats (the category navigation, a
@@ -14,7 +16,7 @@ namespace Editorial.Web.Features.Portal;
 /// and without these lists each miss would query them again. They are dropped by the same eviction, and
 /// live no longer than a cached page when nothing evicts them.
 /// </remarks>
-public sealed class PortalCache(IOutputCacheStore store, TimeProvider? time = null)
+public sealed class PortalCache(IOutputCacheStore store, IInstanceBus? instances = null, TimeProvider? time = null)
 {
     public const string Tag = "portal";
 
@@ -24,7 +26,15 @@ public sealed class PortalCache(IOutputCacheStore store, TimeProvider? time = nu
     // old dictionary, which nobody reads any more, so a stale list cannot outlive the eviction.
     private volatile ConcurrentDictionary<string, Entry> lists = new(StringComparer.Ordinal);
 
-    public async ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    /// <summary>Evicts the public pages here and on every other instance.</summary>
+    public ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    {
+        instances?.Publish(InstanceMessage.PortalChanged);
+        return EvictHereAsync(cancellationToken);
+    }
+
+    /// <summary>Evicts this instance's copies only: when every instance finds out by itself, or was told.</summary>
+    public async ValueTask EvictHereAsync(CancellationToken cancellationToken = default)
     {
         lists = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
         await store.EvictByTagAsync(Tag, cancellationToken);

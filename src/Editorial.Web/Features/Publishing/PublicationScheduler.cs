@@ -33,6 +33,11 @@ public sealed class PublicationScheduler(
 
     private static readonly TimeSpan RetryAfterError = TimeSpan.FromSeconds(5);
 
+    private int totalPublished;
+
+    /// <summary>Stories this instance's scheduler published since it started (with several instances, its share).</summary>
+    public int TotalPublished => Volatile.Read(ref totalPublished);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -111,7 +116,8 @@ public sealed class PublicationScheduler(
             }
         }
 
-        logger.LogInformation("Scheduler published {Published} stories (max lag {Lag})", published, maxLag);
+        Interlocked.Add(ref totalPublished, published);
+        logger.LogInformation("Scheduler published {Published} stories (max lag {Lag}); {AlreadyHandled} were handled elsewhere", published, maxLag, handled);
         return new SchedulerPass(published, handled, maxLag);
     }
 

@@ -8,6 +8,7 @@ using Editorial.Web.Features.Media;
 using Editorial.Web.Features.Portal;
 using Editorial.Web.Infrastructure.Configuration;
 using Editorial.Web.Infrastructure.Data;
+using Editorial.Web.Infrastructure.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace Editorial.Web.Features.Administration.Settings;
@@ -15,8 +16,8 @@ namespace Editorial.Web.Features.Administration.Settings;
 /// <summary>
 /// Settings stored in the database override appsettings.json. The store applies them to the objects the
 /// rest of the app already reads (EditorialSettings, MediaSettings, the glossary), so nothing else needs to
-/// know where a value came from. Reloaded from the database every half minute, so several app instances
-/// agree shortly after an administrator saves on one of them.
+/// know where a value came from. A save is announced to the other app instances, which reload at once; each
+/// also reloads every half minute, in case that announcement was missed.
 /// </summary>
 public sealed class NewsroomSettingsStore(
     IDbContextFactory<EditorialDbContext> contextFactory,
@@ -147,6 +148,8 @@ public sealed class NewsroomSettingsStore(
         }
 
         Apply(value);
+        // The other instances reload now rather than at their next half-minute reload.
+        services.GetService<IInstanceBus>()?.Publish(InstanceMessage.SettingsChanged);
         var changed = ChangedFields(before, value);
         await services.GetRequiredService<AuditTrail>().RecordAsync(
             AuditAction, user.Identity?.Name ?? "", string.Join(", ", changed), clientAddress, cancellationToken);
@@ -190,8 +193,8 @@ public sealed class NewsroomSettingsStore(
 
         if (portalChanged && services.GetService<PortalCache>() is { } cache)
         {
-            // The portal's name is on every public page.
-            _ = cache.EvictAsync().AsTask();
+            // The portal's name is on every public page. Every instance applies the change itself, so each evicts its own.
+            _ = cache.EvictHereAsync().AsTask();
         }
     }
 

@@ -24,6 +24,11 @@ public sealed class DatabaseInitializer(
     {
         Directory.CreateDirectory(settings.DataFolder); // media live here on every provider
 
+        if (settings.UsesPostgreSql)
+        {
+            await PostgreSqlDatabaseCreator.EnsureCreatedAsync(settings.ConnectionString, logger, cancellationToken);
+        }
+
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             if (db.Database.IsSqlite())

@@ -205,7 +205,8 @@ internal static class BenchStories
         return command.ExecuteScalar();
     }
 
-    private static List<string> Column(SqliteConnection connection, string sql)
+    /// <summary>The first column of every row, as invariant text.</summary>
+    internal static List<string> Column(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -424,16 +424,7 @@ static List<string> Column(string database, string sql)
 {
     using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
     connection.Open();
-    using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    using var reader = command.ExecuteReader();
-    var values = new List<string>();
-    while (reader.Read())
-    {
-        values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
-    }
-
-    return values;
+    return BenchStories.Column(connection, sql);
 }
 
 static string LoadAverage() =>
